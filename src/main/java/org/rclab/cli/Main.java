@@ -1,2 +1,62 @@
 package org.rclab.cli;
-public final class Main { public static void main(String[] a) { System.out.println("rclab"); } }
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rclab} command line: {@code rclab --help} lists the commands. Bad arguments and
+ * invalid parameters print a message and the usage, and exit with code 2.
+ */
+@Command(name = "rclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Reservoir computing lab for chaotic systems.",
+        subcommands = {LyapunovCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (0 ok, 1 failure, 2 bad usage). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters). */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof IllegalArgumentException) {
+                err.println("rclab: " + ex.getMessage());
+                commandLine.usage(err);
+                return CommandLine.ExitCode.USAGE;
+            }
+            err.println("rclab: " + ex);
+            for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+                err.println("  caused by " + cause);
+            }
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Version from the jar manifest, "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rclab " + (v == null ? "dev" : v) + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.rclab.lyapunov;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.rclab.dynamics.Lorenz63;
+import org.rclab.dynamics.Lorenz96;
+import org.rclab.dynamics.Rk4;
+import org.rclab.dynamics.Rossler;
+
+/** Lyapunov spectra of flows against literature values (tolerances from issue 2). */
+class BenettinTest {
+
+    @Test
+    void lorenz63SpectrumSumAndKaplanYorke() {
+        var map = new Rk4(Lorenz63.classic(), 0.01);
+        var s = Benettin.spectrum(map, new double[] {1, 1, 1}, Benettin.Options.of(3, 20_000, 0.01));
+        // Literature: 0.9056, 0, -14.5723 (Sprott 2003, Chaos and Time-Series Analysis, table A.1)
+        assertEquals(0.906, s.exponent(0), 0.01, s.table());
+        assertEquals(0.0, s.exponent(1), 0.01, s.table());
+        assertEquals(-14.572, s.exponent(2), 0.05, s.table());
+        assertEquals(-(10 + 1 + 8.0 / 3.0), s.sum(), 1e-3, s.table());
+        assertEquals(2.06, s.kaplanYorke(), 0.01, s.table());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(s.standardErrors()[i] < 0.01, "standard error " + i + " small: " + s.table());
+        }
+    }
+
+    @Test
+    void rosslerLeadingExponents() {
+        var map = new Rk4(Rossler.classic(), 0.01);
+        var s = Benettin.spectrum(map, new double[] {1, 1, 0}, Benettin.Options.of(3, 50_000, 0.01));
+        // Literature: 0.0714, 0, -5.3943 (Sprott 2003)
+        assertEquals(0.071, s.exponent(0), 0.005, s.table());
+        assertEquals(0.0, s.exponent(1), 0.005, s.table());
+    }
+
+    @Test
+    void lorenz96LargestExponent() {
+        var system = new Lorenz96(40, 8);
+        var map = new Rk4(system, 0.01);
+        var s = Benettin.spectrum(map, system.defaultInitialState(), Benettin.Options.of(4, 1_000, 0.01));
+        // Karimi & Paul 2010, Chaos 20:043105: lambda_1 = 1.68 for J = 40, F = 8
+        assertEquals(1.68, s.exponent(0), 0.05, s.table());
+    }
+
+    @Test
+    void sameSeedSameBits() {
+        var options = Benettin.Options.of(2, 50, 0.01).withSeed(7);
+        var a = Benettin.spectrum(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, options);
+        var b = Benettin.spectrum(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, options);
+        assertArrayEquals(a.exponents(), b.exponents(), 0.0);
+    }
+
+    @Test
+    void kaplanYorkeDefinition() {
+        assertEquals(2 + (0.9 + 0.0) / 14.5, LyapunovSpectrum.kaplanYorke(new double[] {0.9, 0.0, -14.5}), 1e-15);
+        assertEquals(0.0, LyapunovSpectrum.kaplanYorke(new double[] {-1, -2}), 0.0);
+        assertTrue(Double.isNaN(LyapunovSpectrum.kaplanYorke(new double[] {1, 0.5})));
+    }
+
+    @Test
+    void badOptionsNameTheParameter() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Benettin.Options(0, 0, 0, 100, 1, 20, 1));
+        assertEquals("exponents must be positive, got 0", e.getMessage());
+        var tooMany = assertThrows(IllegalArgumentException.class, () -> Benettin.spectrum(
+                new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, Benettin.Options.of(4, 10, 0.01)));
+        assertEquals("exponents must be at most the dimension 3, got 4", tooMany.getMessage());
+    }
+}
