@@ -10,8 +10,10 @@ import org.rclab.dynamics.Trajectory;
 import org.rclab.lyapunov.Benettin;
 import org.rclab.lyapunov.LyapunovSpectrum;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code rclab lyapunov SYSTEM}: the Lyapunov spectrum of a true system by Benettin's method. */
 @Command(name = "lyapunov", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,6 +22,9 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Example: rclab lyapunov lorenz63 --time 20000",
                 "         rclab lyapunov ks -p L=60 -p Q=128 --exponents 20"})
 final class LyapunovCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SYSTEM", description = "the system: " + SystemSetup.NAMES)
     String system;
@@ -58,11 +63,11 @@ final class LyapunovCommand implements Callable<Integer> {
         long steps = Math.max(1, Math.round(t / h));
         long warmup = Trajectory.wholeSteps("--transient", t0, h);
         var options = new Benettin.Options(k, warmup, Math.max(1, steps / 20), steps, qrEvery, blocks, seed);
-        System.out.printf(Locale.ROOT, "%s %s: %d exponents, step %s, averaged over %s time units%n", setup.name(),
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s %s: %d exponents, step %s, averaged over %s time units%n", setup.name(),
                 setup.parameters(), k, h, t);
         LyapunovSpectrum s = Benettin.spectrum(setup.map(), setup.initial(), options,
                 ProgressBar.onTerminal("lyapunov"));
-        System.out.print(s.table());
+        spec.commandLine().getOut().print(s.table());
         return 0;
     }
 }

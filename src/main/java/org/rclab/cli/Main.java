@@ -29,6 +29,14 @@ public final class Main implements Runnable {
     /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters). */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("rclab: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            failed.usage(err);
+            return CommandLine.ExitCode.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException) {
@@ -47,7 +55,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.rclab.core.Checks;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Lorenz96;
 import org.rclab.dynamics.Rk4;
@@ -87,6 +88,9 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
                         + p.keySet());
             }
             p.put(e.getKey(), e.getValue());
+        }
+        if (p.containsKey("dt")) {
+            Checks.positive("dt", p.get("dt"));
         }
         return kind.build().apply(p);
     }

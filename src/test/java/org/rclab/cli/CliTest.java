@@ -1,0 +1,57 @@
+package org.rclab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line: help, a short real run, and exit code 2 with usage on bad arguments. */
+class CliTest {
+
+    /** Exit code, standard output and standard error of one CLI call. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("lyapunov"), r.out());
+        Result sub = run("lyapunov", "--help");
+        assertEquals(0, sub.code());
+        assertTrue(sub.out().contains("--exponents") && sub.out().contains("lorenz63"), sub.out());
+    }
+
+    @Test
+    void lyapunovPrintsSpectrumAndKaplanYorke() {
+        Result r = run("lyapunov", "lorenz63", "--time", "200", "--transient", "10");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Kaplan-Yorke") && r.out().contains("lambda_i"), r.out());
+    }
+
+    @Test
+    void badArgumentsGiveUsageAndExitCode2() {
+        for (String[] args : new String[][] {{}, {"nonsense"}, {"lyapunov"}, {"lyapunov", "lorenz63", "--time", "abc"},
+                {"lyapunov", "nosuchsystem"}, {"lyapunov", "lorenz63", "-p", "tau=3"},
+                {"lyapunov", "lorenz63", "-p", "dt=-0.1"}}) {
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
+            assertTrue(r.err().contains("Usage"), r.err());
+        }
+        Result r = run("lyapunov", "nosuchsystem");
+        assertTrue(r.err().contains("SYSTEM must be one of"), r.err());
+    }
+}
