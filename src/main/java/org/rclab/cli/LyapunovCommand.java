@@ -68,6 +68,7 @@ final class LyapunovCommand implements Callable<Integer> {
         LyapunovSpectrum s = Benettin.spectrum(setup.map(), setup.initial(), options,
                 ProgressBar.onTerminal("lyapunov"));
         spec.commandLine().getOut().print(s.table());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.rclab.core.Checks;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Lorenz96;
+import org.rclab.dynamics.MackeyGlass;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Rossler;
 import org.rclab.dynamics.TangentMap;
@@ -37,7 +38,9 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
             Systems and their parameters (-p NAME=VALUE; dt is the integration step):
               lorenz63      Lorenz 1963: sigma=10 rho=28 beta=8/3 dt=0.01 (RK4)
               rossler       Rossler 1976: a=0.2 b=0.2 c=5.7 dt=0.01 (RK4)
-              lorenz96      Lorenz 1996: J=40 F=8 dt=0.01 (RK4)""";
+              lorenz96      Lorenz 1996: J=40 F=8 dt=0.01 (RK4)
+              mackey-glass  Mackey-Glass 1977: beta=0.2 gamma=0.1 n=10 tau=17 dt=0.1 (RK4 on the history;
+                            sampled every 1 time unit = 10 steps as in Jaeger 2001)""";
 
     /** One system: its parameter defaults and how to build it. */
     private record Kind(String description, Map<String, Double> defaults, Function<Map<String, Double>, SystemSetup> build) {
@@ -63,6 +66,13 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
                     var system = new Lorenz96(integer("J", p.get("J")), p.get("F"));
                     return new SystemSetup("lorenz96", p, new Rk4(system, p.get("dt")), system.defaultInitialState(),
                             0.05, 50.0, 2_000.0, 10);
+                }));
+        k.put("mackey-glass", new Kind("Mackey-Glass 1977 delay equation, RK4 on the history (Jaeger 2001 protocol)",
+                ordered("beta", 0.2, "gamma", 0.1, "n", 10.0, "tau", 17.0, "dt", MackeyGlass.JAEGER_STEP), p -> {
+                    var system = new MackeyGlass(p.get("beta"), p.get("gamma"), p.get("n"), p.get("tau"));
+                    var integrator = system.integrator(p.get("dt"));
+                    return new SystemSetup("mackey-glass", p, integrator,
+                            integrator.initialHistory(MackeyGlass.INITIAL_VALUE), 1.0, 1000.0, 20_000.0, 4);
                 }));
         return k;
     }
