@@ -48,6 +48,17 @@ class BenettinTest {
     }
 
     @Test
+    void mackeyGlassIsLowDimensional() {
+        var integrator = org.rclab.dynamics.MackeyGlass.jaeger(17).integrator(0.1);
+        var s = Benettin.spectrum(integrator, integrator.initialHistory(1.2),
+                Benettin.Options.of(4, 20_000, 0.1).withWarmup(10_000, 10_000));
+        // Farmer 1982, Physica D 4:366: tau = 17 gives one positive exponent and dimension about 2.1
+        assertTrue(s.exponent(0) > 0.003 && s.exponent(0) < 0.008, s.table());
+        assertEquals(0.0, s.exponent(1), 1e-3, s.table());
+        assertEquals(2.1, s.kaplanYorke(), 0.1, s.table());
+    }
+
+    @Test
     void sameSeedSameBits() {
         var options = Benettin.Options.of(2, 50, 0.01).withSeed(7);
         var a = Benettin.spectrum(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, options);
