@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.rclab.core.Checks;
+import org.rclab.core.Seeds;
+import org.rclab.dynamics.KuramotoSivashinsky;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Lorenz96;
 import org.rclab.dynamics.MackeyGlass;
@@ -40,7 +42,9 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
               rossler       Rossler 1976: a=0.2 b=0.2 c=5.7 dt=0.01 (RK4)
               lorenz96      Lorenz 1996: J=40 F=8 dt=0.01 (RK4)
               mackey-glass  Mackey-Glass 1977: beta=0.2 gamma=0.1 n=10 tau=17 dt=0.1 (RK4 on the history;
-                            sampled every 1 time unit = 10 steps as in Jaeger 2001)""";
+                            sampled every 1 time unit = 10 steps as in Jaeger 2001)
+              ks            Kuramoto-Sivashinsky: L=22 Q=64 dt=0.25 (ETDRK4, real FFTs); Pathak 2017's
+                            term (1 + mu cos(2 pi x / lambda)) u_xx with mu, lambda (0 = L); seed of u(0)""";
 
     /** One system: its parameter defaults and how to build it. */
     private record Kind(String description, Map<String, Double> defaults, Function<Map<String, Double>, SystemSetup> build) {
@@ -73,6 +77,13 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
                     var integrator = system.integrator(p.get("dt"));
                     return new SystemSetup("mackey-glass", p, integrator,
                             integrator.initialHistory(MackeyGlass.INITIAL_VALUE), 1.0, 1000.0, 20_000.0, 4);
+                }));
+        k.put("ks", new Kind("Kuramoto-Sivashinsky on [0, L) with Q points, ETDRK4 (optional Pathak 2017 term mu, lambda)",
+                ordered("L", 22.0, "Q", 64.0, "mu", 0.0, "lambda", 0.0, "dt", 0.25, "seed", 1.0), p -> {
+                    double lambda = p.get("lambda") == 0.0 ? p.get("L") : p.get("lambda");
+                    var system = new KuramotoSivashinsky(p.get("L"), integer("Q", p.get("Q")), p.get("mu"), lambda);
+                    double[] u0 = system.initialCondition(new Seeds(integer("seed", p.get("seed"))).stream("ks-initial"));
+                    return new SystemSetup("ks", p, system.etdrk4(p.get("dt")), u0, p.get("dt"), 1000.0, 25_000.0, 10);
                 }));
         return k;
     }

@@ -199,13 +199,11 @@ public record KuramotoSivashinsky(double L, int Q, double mu, double lambda) {
      * the augmented system {@code (u, v_1 .. v_k)} with
      * {@code v_t = -(u v)_x - (1 + mu cos(2 pi x / lambda)) v_xx - v_xxxx}: same linear operator,
      * tangent nonlinear part {@code -(u v)_x - mu cos(..) v_xx} at the stage values of {@code u}.
-     * The result is the exact derivative of the discrete step map, applied to each tangent. For
-     * {@code mu = 0} the spatial mean of each tangent (its Fourier {@code k = 0} component) is
-     * removed after every step: the mean of {@code u} is conserved, so a mean perturbation is
-     * carried along unchanged and would only add a spurious zero exponent (the Galilean / mean
-     * mode); perturbations are taken mean-free as is usual (e.g. Edson, Bunder, Mattner, Roberts
-     * 2019, doi:10.1137/18M1208401). For {@code mu != 0} the mean is not conserved and tangents
-     * are left whole.
+     * The result is the exact derivative of the discrete step map, applied to each tangent, in
+     * the full phase space: for {@code mu = 0} the mean of a perturbation is conserved (the
+     * Galilean mode), which adds one zero exponent to the two of time and space translation. That
+     * is how the spectrum is counted in the literature, e.g. Edson, Bunder, Mattner, Roberts 2019
+     * (ANZIAM J. 61:270, arXiv:1902.09651), whose L = 22 Kaplan-Yorke dimension 5.2 includes it.
      *
      * <p>The state is the grid field {@code u(x_j)}, length {@code Q}. All buffers are
      * preallocated; a step allocates nothing when {@code Q} is a power of two (other even
@@ -383,8 +381,7 @@ public record KuramotoSivashinsky(double L, int Q, double mu, double lambda) {
 
         /**
          * Advances {@code state} and each row of {@code tangents} (grid fields of length {@code Q})
-         * by one step, in place; the state ends exactly as {@link #step(double[])} leaves it. For
-         * {@code mu = 0} each tangent's spatial mean is set to zero (see the class comment).
+         * by one step, in place; the state ends exactly as {@link #step(double[])} leaves it.
          * Rows must be distinct arrays, none of them {@code state}.
          */
         @Override
@@ -459,9 +456,6 @@ public record KuramotoSivashinsky(double L, int Q, double mu, double lambda) {
             linearised(c, nc, stage[3]);
             for (int i = 0; i < q; i++) {
                 tangent[i] = e[i] * v[i] + f1[i] * nv[i] + 2 * f2[i] * (na[i] + nb[i]) + f3[i] * nc[i];
-            }
-            if (homogeneous) {
-                tangent[0] = 0.0; // remove the spatial mean (k = 0 mode)
             }
             fft.realInverse(tangent, true);
         }

@@ -143,70 +143,6 @@ class KuramotoSivashinskyTest {
     }
 
     @Test
-    void lyapunovSpectrumAtL22MatchesTheLiterature() {
-        // Ding, Chate, Cvitanovic, Siminos, Takeuchi, PRL 116, 024101 (2016), L = 22:
-        // 0.048, 0, 0, -0.003, -0.189, ... ; tolerances cover a 10^4 time-unit average.
-        KuramotoSivashinsky ks = KuramotoSivashinsky.of(L22, 64);
-        double[] u = attractorState(ks, 5);
-        KuramotoSivashinsky.Etdrk4 step = ks.etdrk4(0.25);
-        int k = 5;
-        SplittableRandom random = new SplittableRandom(6);
-        double[][] tangents = new double[k][];
-        for (int i = 0; i < k; i++) {
-            tangents[i] = meanFreeRandom(64, random);
-        }
-        double[] logs = new double[k];
-        double[] sums = new double[k];
-        orthonormalise(tangents, logs);
-        int spinUp = 2_000;
-        int steps = 42_000;
-        for (int n = 1; n <= steps; n++) {
-            step.step(u, tangents);
-            if (n % 4 == 0) {
-                orthonormalise(tangents, logs);
-                if (n > spinUp) {
-                    for (int i = 0; i < k; i++) {
-                        sums[i] += logs[i];
-                    }
-                }
-            }
-        }
-        double time = (steps - spinUp) * 0.25;
-        double[] lyap = new double[k];
-        for (int i = 0; i < k; i++) {
-            lyap[i] = sums[i] / time;
-        }
-        String spectrum = java.util.Arrays.toString(lyap);
-        assertEquals(0.048, lyap[0], 0.008, spectrum);
-        assertEquals(0.0, lyap[1], 0.01, spectrum);
-        assertEquals(0.0, lyap[2], 0.01, spectrum);
-        assertEquals(-0.003, lyap[3], 0.01, spectrum);
-        assertEquals(-0.189, lyap[4], 0.015, spectrum);
-    }
-
-    /** Modified Gram-Schmidt; {@code logs[i]} receives the log of the i-th norm. */
-    private static void orthonormalise(double[][] t, double[] logs) {
-        for (int i = 0; i < t.length; i++) {
-            for (int j = 0; j < i; j++) {
-                double d = 0;
-                for (int m = 0; m < t[i].length; m++) {
-                    d += t[i][m] * t[j][m];
-                }
-                for (int m = 0; m < t[i].length; m++) {
-                    t[i][m] -= d * t[j][m];
-                }
-            }
-            double n = norm(t[i]);
-            logs[i] = Math.log(n);
-            for (int m = 0; m < t[i].length; m++) {
-                t[i][m] /= n;
-            }
-        }
-    }
-
-    // 3. tangent map
-
-    @Test
     void tangentMapMatchesCentralDifferences() {
         for (double mu : new double[] {0.0, 0.1}) {
             KuramotoSivashinsky ks = new KuramotoSivashinsky(L22, 64, mu, L22 / 4);
@@ -268,27 +204,29 @@ class KuramotoSivashinskyTest {
     }
 
     @Test
-    void tangentsAreMadeMeanFreeOnlyWhenTheMeanIsConserved() {
+    void theMeanOfATangentIsConservedWhenTheMeanOfUIs() {
+        // the Galilean mode: a perturbation's mean is carried along, giving a zero exponent
         SplittableRandom random = new SplittableRandom(10);
-        double[] constant = new double[64];
-        java.util.Arrays.fill(constant, 1.0);
-
         KuramotoSivashinsky homogeneous = KuramotoSivashinsky.of(L22, 64);
         double[] u = attractorState(homogeneous, 12);
-        double[][] tangents = {constant.clone(), meanFreeRandom(64, random)};
-        tangents[1][0] += 0.5; // give it a mean
-        homogeneous.etdrk4(0.25).step(u, tangents);
-        assertEquals(0.0, KuramotoSivashinsky.spatialMean(tangents[0]), 1e-15, "the mean mode is removed for mu = 0");
-        assertEquals(0.0, KuramotoSivashinsky.spatialMean(tangents[1]), 1e-15, "the mean mode is removed for mu = 0");
+        double[][] tangents = {meanFreeRandom(64, random)};
+        for (int j = 0; j < 64; j++) {
+            tangents[0][j] += 0.5;
+        }
+        var step = homogeneous.etdrk4(0.25);
+        for (int s = 0; s < 100; s++) {
+            step.step(u, tangents);
+        }
+        assertEquals(0.5, KuramotoSivashinsky.spatialMean(tangents[0]), 1e-12, "tangent mean for mu = 0");
 
         KuramotoSivashinsky inhomogeneous = new KuramotoSivashinsky(L22, 64, 0.1, L22 / 4);
         double[] w = attractorState(inhomogeneous, 12);
-        double[][] t2 = {constant.clone()};
-        inhomogeneous.etdrk4(0.25).step(w, t2);
-        assertEquals(1.0, KuramotoSivashinsky.spatialMean(t2[0]), 0.1, "the mean is kept for mu != 0");
+        double[][] t2 = {meanFreeRandom(64, random)};
+        for (int s = 0; s < 100; s++) {
+            inhomogeneous.etdrk4(0.25).step(w, t2);
+        }
+        assertTrue(Math.abs(KuramotoSivashinsky.spatialMean(t2[0])) > 1e-6, "mu != 0 does not conserve the mean");
     }
-
-    // 4. known answers
 
     @Test
     void zeroIsAStationaryState() {
@@ -437,8 +375,8 @@ class KuramotoSivashinskyTest {
                 s1.step(u1, t1);
                 s2.step(u2, t2);
                 if (n % 10 == 0) {
-                    orthonormalise(t1, new double[1]);
-                    orthonormalise(t2, new double[1]);
+                    org.rclab.linalg.GramSchmidt.orthonormalize(t1, new double[1]);
+                    org.rclab.linalg.GramSchmidt.orthonormalize(t2, new double[1]);
                 }
             }
             for (int j = 0; j < 64; j++) {

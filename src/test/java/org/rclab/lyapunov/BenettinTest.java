@@ -59,6 +59,23 @@ class BenettinTest {
     }
 
     @Test
+    void kuramotoSivashinskyL22() {
+        var ks = org.rclab.dynamics.KuramotoSivashinsky.of(22, 64);
+        var map = ks.etdrk4(0.25);
+        double[] u0 = ks.initialCondition(new java.util.SplittableRandom(1));
+        // 100 000 ETDRK4 steps with tangents (25 000 time units) after a 1 000 time-unit transient
+        var s = Benettin.spectrum(map, u0, new Benettin.Options(8, 4_000, 4_000, 100_000, 1, 20, 1));
+        // Edson, Bunder, Mattner, Roberts 2019 (ANZIAM J. 61:270): lambda_1 = 0.043-0.048, D_KY = 5.198;
+        // the Galilean, time and space translation modes give three zero exponents
+        assertTrue(s.exponent(0) >= 0.043 && s.exponent(0) <= 0.050, s.table());
+        assertEquals(5.2, s.kaplanYorke(), 0.3, s.table());
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(0.0, s.exponent(i), 0.003, s.table());
+        }
+        assertEquals(1, java.util.Arrays.stream(s.exponents()).filter(l -> l > 0.01).count(), s.table());
+    }
+
+    @Test
     void sameSeedSameBits() {
         var options = Benettin.Options.of(2, 50, 0.01).withSeed(7);
         var a = Benettin.spectrum(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, options);
