@@ -1,5 +1,6 @@
 package org.rclab.bench;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -8,10 +9,12 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rclab.dynamics.KuramotoSivashinsky;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Rk4;
 import org.rclab.lyapunov.Benettin;
@@ -48,6 +51,31 @@ public class DynamicsBenchmark {
     public double rk4StepLorenz63(LorenzState s) {
         s.rk4.step(s.x);
         return s.x[0];
+    }
+
+    /** One ETDRK4 step of Kuramoto-Sivashinsky on the attractor (L = 22 for Q = 64, L = 200 for Q = 512). */
+    @State(Scope.Thread)
+    public static class KsState {
+        @Param({"64", "512"})
+        public int q;
+        KuramotoSivashinsky.Etdrk4 step;
+        double[] u;
+
+        @Setup
+        public void setup() {
+            var ks = KuramotoSivashinsky.of(q == 64 ? 22 : 200, q);
+            step = ks.etdrk4(0.25);
+            u = ks.initialCondition(new SplittableRandom(1));
+            for (int s = 0; s < 4000; s++) {
+                step.step(u);
+            }
+        }
+    }
+
+    @Benchmark
+    public double etdrk4StepKuramotoSivashinsky(KsState s) {
+        s.step.step(s.u);
+        return s.u[0];
     }
 
     /** The full Lorenz-63 spectrum over 1000 time units (100 000 RK4 steps with 3 tangents). */
