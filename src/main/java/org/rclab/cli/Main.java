@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reservoir computing lab for chaotic systems.",
-        subcommands = {LyapunovCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, LyapunovCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters). */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter err = failed.getErr();

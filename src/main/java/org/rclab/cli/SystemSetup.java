@@ -41,10 +41,11 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
               lorenz63      Lorenz 1963: sigma=10 rho=28 beta=8/3 dt=0.01 (RK4)
               rossler       Rossler 1976: a=0.2 b=0.2 c=5.7 dt=0.01 (RK4)
               lorenz96      Lorenz 1996: J=40 F=8 dt=0.01 (RK4)
-              mackey-glass  Mackey-Glass 1977: beta=0.2 gamma=0.1 n=10 tau=17 dt=0.1 (RK4 on the history;
-                            sampled every 1 time unit = 10 steps as in Jaeger 2001)
-              ks            Kuramoto-Sivashinsky: L=22 Q=64 dt=0.25 (ETDRK4, real FFTs); Pathak 2017's
-                            term (1 + mu cos(2 pi x / lambda)) u_xx with mu, lambda (0 = L); seed of u(0)""";
+              mackey-glass  Mackey-Glass 1977: beta=0.2 gamma=0.1 n=10 tau=17 dt=0.1
+                            (RK4 on the history; sampled every 1 time unit)
+              ks            Kuramoto-Sivashinsky: L=22 Q=64 dt=0.25 (ETDRK4), seed of u(0);
+                            Pathak 2017 term (1 + mu cos(2 pi x/lambda)) u_xx: mu, lambda""";
+
 
     /** One system: its parameter defaults and how to build it. */
     private record Kind(String description, Map<String, Double> defaults, Function<Map<String, Double>, SystemSetup> build) {

@@ -43,6 +43,26 @@ class CliTest {
     }
 
     @Test
+    void simulateWritesNpyAndCsvThatReadBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var npy = dir.resolve("ks.npy");
+        Result r = run("simulate", "ks", "-n", "200", "--transient", "100", "--out", npy.toString());
+        assertEquals(0, r.code(), r.err());
+        var ks = org.rclab.io.Npy.readTimeSeries(npy, 0.25);
+        assertEquals(200, ks.rows());
+        assertEquals(64, ks.cols());
+        var csv = dir.resolve("sub/lorenz.csv");
+        Result c = run("simulate", "lorenz63", "-n", "50", "--sample-step", "0.02", "--out", csv.toString());
+        assertEquals(0, c.code(), c.err());
+        var lorenz = org.rclab.io.Csv.read(csv);
+        assertEquals(50, lorenz.rows());
+        assertEquals(java.util.List.of("x", "y", "z"), lorenz.names());
+        assertEquals(0.02, lorenz.dt(), 1e-12);
+        Result bad = run("simulate", "lorenz63", "--out", dir.resolve("x.txt").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--out must end in .csv or .npy"), bad.err());
+    }
+
+    @Test
     void badArgumentsGiveUsageAndExitCode2() {
         for (String[] args : new String[][] {{}, {"nonsense"}, {"lyapunov"}, {"lyapunov", "lorenz63", "--time", "abc"},
                 {"lyapunov", "nosuchsystem"}, {"lyapunov", "lorenz63", "-p", "tau=3"},
