@@ -1,5 +1,7 @@
 package org.rclab.io;
 
+import org.rclab.core.AtomicFiles;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

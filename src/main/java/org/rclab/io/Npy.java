@@ -1,5 +1,7 @@
 package org.rclab.io;
 
+import org.rclab.core.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,7 @@
 package org.rclab.io;
 
+import org.rclab.core.AtomicFiles;
+
 import java.io.IOException;
 import java.io.EOFException;
 import java.io.OutputStream;

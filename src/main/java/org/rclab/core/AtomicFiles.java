@@ -1,4 +1,4 @@
-package org.rclab.io;
+package org.rclab.core;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.rclab.io;
+package org.rclab.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

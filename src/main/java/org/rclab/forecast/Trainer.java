@@ -1,0 +1,79 @@
+package org.rclab.forecast;
+
+import java.util.concurrent.CancellationException;
+
+import org.rclab.core.Progress;
+import org.rclab.core.TimeSeries;
+import org.rclab.core.ZScore;
+import org.rclab.readout.RidgeAccumulator;
+import org.rclab.readout.RidgeReadout;
+import org.rclab.reservoir.Reservoir;
+
+/**
+ * Teacher-forced training of an echo state network for one-step-ahead (and so closed-loop)
+ * prediction (Jaeger &amp; Haas 2004; Pathak et al. 2017). Starting from {@code x = 0}, the reservoir
+ * is driven by the data, {@code x(t+1) = F(x(t), u(t))}; after the washout each state
+ * {@code T(x(t+1))} is paired with the next input {@code u(t+1)} in a streaming ridge regression.
+ */
+public final class Trainer {
+
+    private Trainer() {
+    }
+
+    /** {@link #train(Reservoir, TimeSeries, TrainingConfig, Progress)} without progress. */
+    public static TrainedModel train(Reservoir reservoir, TimeSeries data, TrainingConfig config) {
+        return train(reservoir, data, config, Progress.NONE);
+    }
+
+    /**
+     * Trains on rows {@code 0 .. config.rowsNeeded() - 1} of {@code data}.
+     *
+     * @throws IllegalArgumentException if the data are too short, have the wrong number of columns
+     *                                  or hold a non-finite value (named by row and column)
+     * @throws CancellationException    if the thread is interrupted
+     */
+    public static TrainedModel train(Reservoir reservoir, TimeSeries data, TrainingConfig config, Progress progress) {
+        int d = reservoir.inputDimension();
+        if (data.cols() != d) {
+            throw new IllegalArgumentException("data must have " + d + " columns (the reservoir's inputs), got "
+                    + data.rows() + " x " + data.cols());
+        }
+        if (data.rows() < config.rowsNeeded()) {
+            throw new IllegalArgumentException("data must have at least washout + trainSteps + 1 = "
+                    + config.rowsNeeded() + " rows, got " + data.rows());
+        }
+        TimeSeries used = data.slice(0, config.rowsNeeded()).requireFinite("training data");
+        ZScore zscore = config.standardize() ? ZScore.fit(used, 0, used.rows()) : ZScore.identity(d);
+        int n = reservoir.size();
+        double[] x = new double[n];
+        double[] next = new double[n];
+        double[] features = new double[n];
+        double[] raw = new double[d];
+        double[] u = new double[d];
+        double[] target = new double[d];
+        RidgeAccumulator accumulator = new RidgeAccumulator(n, d, config.bias());
+        int steps = config.washout() + config.trainSteps();
+        for (int t = 0; t < steps; t++) {
+            zscore.apply(used.rowInto(t, raw), u);
+            reservoir.update(x, u, next);
+            double[] swap = x;
+            x = next;
+            next = swap;
+            if (t >= config.washout()) {
+                config.transform().apply(x, features);
+                zscore.apply(used.rowInto(t + 1, raw), target);
+                accumulator.add(features, target);
+            }
+            if ((t & 1023) == 1023) {
+                progress.update(t + 1, steps);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("training interrupted at step " + (t + 1) + " of " + steps);
+                }
+            }
+        }
+        progress.update(steps, steps);
+        progress.finish();
+        RidgeReadout readout = accumulator.solve(config.ridge());
+        return new TrainedModel(reservoir, config.transform(), readout, zscore, data.dt(), x);
+    }
+}

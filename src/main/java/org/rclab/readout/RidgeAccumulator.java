@@ -1,0 +1,211 @@
+package org.rclab.readout;
+
+import org.rclab.core.Checks;
+import org.rclab.linalg.RidgeSolver;
+
+/**
+ * Streaming ridge regression (Tikhonov 1963; Lukosevicius 2012, section 4): accumulates
+ * {@code X^T X}, {@code X^T Y}, the column sums and the row count from rows of features X (F per
+ * row) and targets Y (M per row), then solves
+ *
+ * <pre>
+ *   W_out = (X_c^T X_c + beta I)^-1 X_c^T Y_c,   b = mean(Y) - W_out mean(X)
+ * </pre>
+ *
+ * where {@code X_c, Y_c} are centred: the bias (when enabled) is fitted without penalty, which is
+ * the same as an unpenalised column of ones. Rows are buffered into blocks and folded into the
+ * Gram matrix by the fast symmetric kernel of {@code linalg}; the states never need to be held in
+ * memory at once. Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
+ * Not thread-safe.
+ */
+public final class RidgeAccumulator {
+
+    private static final int BLOCK = 512;
+
+    private final int features;
+    private final int outputs;
+    private final boolean bias;
+    private final double[] gram;
+    private final double[] xty;
+    private final double[] featureSum;
+    private final double[] targetSum;
+    private final double[] blockX;
+    private final double[] blockY;
+    private final RidgeSolver.Gram kernel;
+    private int blockRows;
+    private long count;
+
+    /**
+     * @param features F, the number of features per row
+     * @param outputs  M, the number of targets per row
+     * @param bias     fit an unpenalised bias b
+     */
+    public RidgeAccumulator(int features, int outputs, boolean bias) {
+        this.features = Checks.positive("features", features);
+        this.outputs = Checks.positive("outputs", outputs);
+        this.bias = bias;
+        this.gram = new double[Math.multiplyExact(features, features)];
+        this.xty = new double[features * outputs];
+        this.featureSum = new double[features];
+        this.targetSum = new double[outputs];
+        this.blockX = new double[BLOCK * features];
+        this.blockY = new double[BLOCK * outputs];
+        this.kernel = RidgeSolver.gram(features);
+    }
+
+    public int features() {
+        return features;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    /** Rows added so far. */
+    public long count() {
+        return count;
+    }
+
+    /**
+     * Adds one row. The arrays are copied into the block buffer.
+     *
+     * @throws IllegalArgumentException on a length mismatch or a non-finite value (naming row and column)
+     */
+    public void add(double[] x, double[] y) {
+        if (x.length != features || y.length != outputs) {
+            throw new IllegalArgumentException("a row needs " + features + " features and " + outputs
+                    + " targets, got " + x.length + " and " + y.length);
+        }
+        int bx = blockRows * features;
+        for (int f = 0; f < features; f++) {
+            double v = x[f];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("features have a non-finite value " + v + " at row " + count
+                        + ", column " + f);
+            }
+            blockX[bx + f] = v;
+        }
+        int by = blockRows * outputs;
+        for (int m = 0; m < outputs; m++) {
+            double v = y[m];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("targets have a non-finite value " + v + " at row " + count
+                        + ", column " + m);
+            }
+            blockY[by + m] = v;
+        }
+        blockRows++;
+        count++;
+        if (blockRows == BLOCK) {
+            flush();
+        }
+    }
+
+    /** Folds the buffered rows into the sums. */
+    private void flush() {
+        int rows = blockRows;
+        if (rows == 0) {
+            return;
+        }
+        kernel.accumulate(blockX, rows, gram);
+        for (int t = 0; t < rows; t++) {
+            int bx = t * features;
+            int by = t * outputs;
+            for (int f = 0; f < features; f++) {
+                double xf = blockX[bx + f];
+                featureSum[f] += xf;
+                int row = f * outputs;
+                for (int m = 0; m < outputs; m++) {
+                    xty[row + m] += xf * blockY[by + m];
+                }
+            }
+            for (int m = 0; m < outputs; m++) {
+                targetSum[m] += blockY[by + m];
+            }
+        }
+        blockRows = 0;
+    }
+
+    /** Adds the sums of {@code other} (rows disjoint from this one's) into this accumulator. */
+    public RidgeAccumulator merge(RidgeAccumulator other) {
+        if (other.features != features || other.outputs != outputs || other.bias != bias) {
+            throw new IllegalArgumentException("cannot merge a " + other.features + " x " + other.outputs
+                    + " accumulator into a " + features + " x " + outputs + " one");
+        }
+        flush();
+        other.flush();
+        for (int p = 0; p < gram.length; p++) {
+            gram[p] += other.gram[p];
+        }
+        for (int p = 0; p < xty.length; p++) {
+            xty[p] += other.xty[p];
+        }
+        for (int f = 0; f < features; f++) {
+            featureSum[f] += other.featureSum[f];
+        }
+        for (int m = 0; m < outputs; m++) {
+            targetSum[m] += other.targetSum[m];
+        }
+        count += other.count;
+        return this;
+    }
+
+    /**
+     * Solves for the readout with ridge parameter {@code beta >= 0}. The accumulated sums are not
+     * changed, so several betas can be tried on one accumulation.
+     *
+     * @throws IllegalArgumentException if no rows were added or beta is invalid
+     * @throws ArithmeticException      if the system is singular even for the fallback solver
+     */
+    public RidgeReadout solve(double beta) {
+        Checks.nonNegative("beta", beta);
+        flush();
+        if (count == 0) {
+            throw new IllegalArgumentException("the ridge system has no rows: add training rows before solve");
+        }
+        int f = features;
+        double[] a = new double[f * f];
+        double[] rhs = new double[f * outputs];
+        double n = count;
+        double[] meanX = new double[f];
+        double[] meanY = new double[outputs];
+        if (bias) {
+            for (int i = 0; i < f; i++) {
+                meanX[i] = featureSum[i] / n;
+            }
+            for (int m = 0; m < outputs; m++) {
+                meanY[m] = targetSum[m] / n;
+            }
+        }
+        // the kernel fills the upper triangle: mirror it while centring
+        for (int i = 0; i < f; i++) {
+            for (int j = i; j < f; j++) {
+                double v = gram[i * f + j] - n * meanX[i] * meanX[j];
+                a[i * f + j] = v;
+                a[j * f + i] = v;
+            }
+            a[i * f + i] += beta;
+            for (int m = 0; m < outputs; m++) {
+                rhs[i * outputs + m] = xty[i * outputs + m] - n * meanX[i] * meanY[m];
+            }
+        }
+        RidgeSolver.Solution solution = RidgeSolver.solveSymmetric(a, rhs, f, outputs);
+        double[] w = new double[outputs * f];
+        for (int i = 0; i < f; i++) {
+            for (int m = 0; m < outputs; m++) {
+                w[m * f + i] = solution.x()[i * outputs + m];
+            }
+        }
+        double[] b = new double[outputs];
+        if (bias) {
+            for (int m = 0; m < outputs; m++) {
+                double s = meanY[m];
+                for (int i = 0; i < f; i++) {
+                    s -= w[m * f + i] * meanX[i];
+                }
+                b[m] = s;
+            }
+        }
+        return new RidgeReadout(w, b, f, solution.note());
+    }
+}
