@@ -60,7 +60,7 @@ class AtomicFilesTest {
     void failedMoveLeavesOldFileAndNoTemporaryFile() throws IOException {
         // The parent "dir/file" is a regular file, so the directories cannot be created.
         Path notADir = Files.writeString(dir.resolve("file"), "keep");
-        assertThrows(IOException.class, () -> Npy.write(notADir.resolve("x.npy"), NpyArray.scalar(1)));
+        assertThrows(IOException.class, () -> AtomicFiles.writeString(notADir.resolve("x.txt"), "x"));
         assertEquals("keep", Files.readString(notADir));
         assertEquals(List.of("file"), names(dir));
     }
