@@ -20,6 +20,10 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /** A trained model with the wall-clock seconds of its two phases. */
+    public record Timed(TrainedModel model, double runSeconds, double fitSeconds) {
+    }
+
     /** {@link #train(Reservoir, TimeSeries, TrainingConfig, Progress)} without progress. */
     public static TrainedModel train(Reservoir reservoir, TimeSeries data, TrainingConfig config) {
         return train(reservoir, data, config, Progress.NONE);
@@ -33,6 +37,15 @@ public final class Trainer {
      * @throws CancellationException    if the thread is interrupted
      */
     public static TrainedModel train(Reservoir reservoir, TimeSeries data, TrainingConfig config, Progress progress) {
+        return trainTimed(reservoir, data, config, progress).model();
+    }
+
+    /**
+     * Like {@link #train(Reservoir, TimeSeries, TrainingConfig, Progress)}, also reporting the seconds
+     * spent running the reservoir (with the Gram accumulation) and solving for the readout.
+     */
+    public static Timed trainTimed(Reservoir reservoir, TimeSeries data, TrainingConfig config, Progress progress) {
+        long start = System.nanoTime();
         int d = reservoir.inputDimension();
         if (data.cols() != d) {
             throw new IllegalArgumentException("data must have " + d + " columns (the reservoir's inputs), got "
@@ -73,7 +86,10 @@ public final class Trainer {
         }
         progress.update(steps, steps);
         progress.finish();
+        long run = System.nanoTime();
         RidgeReadout readout = accumulator.solve(config.ridge());
-        return new TrainedModel(reservoir, config.transform(), readout, zscore, data.dt(), x);
+        long fit = System.nanoTime();
+        return new Timed(new TrainedModel(reservoir, config.transform(), readout, zscore, data.dt(), x),
+                (run - start) * 1e-9, (fit - run) * 1e-9);
     }
 }

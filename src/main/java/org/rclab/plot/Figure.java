@@ -58,7 +58,7 @@ public final class Figure {
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     /** How a series is drawn. */
-    public enum Style { LINE, DASHED, POINTS }
+    public enum Style { LINE, THIN, DASHED, POINTS }
 
     /** One data series of a panel. */
     public record Series(String name, double[] x, double[] y, Color color, Style style) {
@@ -83,6 +83,11 @@ public final class Figure {
 
         public Panel line(String name, double[] x, double[] y, Color color) {
             return with(new Series(name, x, y, color, Style.LINE));
+        }
+
+        /** A hairline, for long trajectories such as attractors. */
+        public Panel thin(String name, double[] x, double[] y, Color color) {
+            return with(new Series(name, x, y, color, Style.THIN));
         }
 
         public Panel dashed(String name, double[] x, double[] y, Color color) {
@@ -225,6 +230,11 @@ public final class Figure {
                     renderer.setSeriesLinesVisible(k, true);
                     renderer.setSeriesShapesVisible(k, false);
                     renderer.setSeriesStroke(k, new BasicStroke(1.4f));
+                }
+                case THIN -> {
+                    renderer.setSeriesLinesVisible(k, true);
+                    renderer.setSeriesShapesVisible(k, false);
+                    renderer.setSeriesStroke(k, new BasicStroke(0.35f));
                 }
                 case DASHED -> {
                     renderer.setSeriesLinesVisible(k, true);

@@ -1,0 +1,279 @@
+package org.rclab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.rclab.core.AtomicFiles;
+import org.rclab.core.ProgressBar;
+import org.rclab.core.TimeSeries;
+import org.rclab.dynamics.Lorenz63;
+import org.rclab.dynamics.Rk4;
+import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.TrainedModel;
+import org.rclab.forecast.Trainer;
+import org.rclab.forecast.TrainingConfig;
+import org.rclab.io.Csv;
+import org.rclab.io.Npy;
+import org.rclab.metrics.Climate;
+import org.rclab.metrics.Metrics;
+import org.rclab.plot.Figure;
+import org.rclab.reservoir.Reservoir;
+import org.rclab.reservoir.ReservoirConfig;
+import org.rclab.reservoir.StateTransform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rclab lorenz}: the main job. An echo state network learns Lorenz-63 from data, forecasts
+ * it from many test windows (valid prediction time in Lyapunov times), runs on its own for a long
+ * time (climate: z-maxima return map and x, y, z distributions against the truth), and writes the
+ * report, the forecasts and the figures.
+ */
+@Command(name = "lorenz", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"An echo state network learns the Lorenz-63 attractor from data: forecasts from test windows",
+                "(valid prediction time in Lyapunov times), a long autonomous run compared with the true",
+                "climate, figures and a report in --out."},
+        footer = {"", "Example: rclab lorenz --size 1000 --out out/lorenz-small"})
+final class LorenzCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-N", "--size"}, defaultValue = "2000", description = "reservoir nodes (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--degree", defaultValue = "6", description = "average degree of W (default: ${DEFAULT-VALUE})")
+    double degree;
+
+    @Option(names = "--topology", defaultValue = "ERDOS_RENYI",
+            description = "ERDOS_RENYI or FIXED_IN_DEGREE (default: ${DEFAULT-VALUE})")
+    ReservoirConfig.Topology topology;
+
+    @Option(names = "--spectral-radius", defaultValue = "0.9", description = "spectral radius of W (default: ${DEFAULT-VALUE})")
+    double spectralRadius;
+
+    @Option(names = "--leak", defaultValue = "1.0", description = "leak rate a in (0, 1] (default: ${DEFAULT-VALUE})")
+    double leak;
+
+    @Option(names = "--input-scaling", defaultValue = "0.1", description = "W_in entries in [-s, s] (default: ${DEFAULT-VALUE})")
+    double inputScaling;
+
+    @Option(names = "--input", defaultValue = "DENSE", description = "DENSE or BLOCKS (one input per node) (default: ${DEFAULT-VALUE})")
+    ReservoirConfig.InputConnectivity input;
+
+    @Option(names = "--bias", defaultValue = "0.5",
+            description = "reservoir bias b in [-s, s]; breaks tanh's odd symmetry (default: ${DEFAULT-VALUE})")
+    double bias;
+
+    @Option(names = "--transform", defaultValue = "identity",
+            description = "state transform: identity, pathak, nlat1, nlat2, nlat3 (default: ${DEFAULT-VALUE})")
+    String transform;
+
+    @Option(names = "--ridge", defaultValue = "1e-6", description = "ridge parameter beta (default: ${DEFAULT-VALUE})")
+    double ridge;
+
+    @Option(names = "--washout", defaultValue = "1000", description = "washout steps (default: ${DEFAULT-VALUE})")
+    int washout;
+
+    @Option(names = "--train", defaultValue = "20000", description = "training steps (default: ${DEFAULT-VALUE})")
+    int train;
+
+    @Option(names = "--dt", defaultValue = "0.02", description = "sampling step of the data (default: ${DEFAULT-VALUE})")
+    double dt;
+
+    @Option(names = "--windows", defaultValue = "12", description = "test windows (default: ${DEFAULT-VALUE})")
+    int windows;
+
+    @Option(names = "--sync", defaultValue = "500",
+            description = "teacher-forced steps before each forecast (default: ${DEFAULT-VALUE})")
+    int sync;
+
+    @Option(names = "--horizon", defaultValue = "1500",
+            description = "forecast steps per window (default: ${DEFAULT-VALUE} = 30 time units)")
+    int horizon;
+
+    @Option(names = "--autonomous", defaultValue = "50000",
+            description = "steps of the long autonomous run (default: ${DEFAULT-VALUE})")
+    int autonomous;
+
+    @Option(names = "--threshold", defaultValue = "0.4", description = "VPT error threshold (default: ${DEFAULT-VALUE})")
+    double threshold;
+
+    @Option(names = "--lambda-max", defaultValue = "0.9056",
+            description = "largest Lyapunov exponent for Lyapunov times (default: ${DEFAULT-VALUE})")
+    double lambdaMax;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the reservoir (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "out/lorenz", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        StateTransform stateTransform = StateTransform.parse(transform);
+        ReservoirConfig config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
+                .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
+                .bias(bias).seed(seed).build();
+        TrainingConfig training = new TrainingConfig(washout, train, ridge, stateTransform, true, true);
+        for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
+            org.rclab.core.Checks.positive((String) check[0], (Integer) check[1]);
+        }
+        org.rclab.core.Checks.positive("threshold", threshold);
+        Files.createDirectories(out);
+        List<String> report = new ArrayList<>();
+        say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
+                + "bias %s, transform %s, ridge %s, seed %d", size, degree, spectralRadius, leak, inputScaling, bias,
+                stateTransform, ridge, seed));
+
+        // 1. data: Lorenz-63 by RK4 at dt / 2, sampled every dt
+        long t0 = System.nanoTime();
+        int trainRows = training.rowsNeeded();
+        int testRows = sync + windows * horizon;
+        var rk4 = new Rk4(Lorenz63.classic(), dt / 2);
+        TimeSeries data = Trajectory.sample(rk4, new double[] {1, 1, 1}, 100.0, dt, trainRows + testRows);
+        TimeSeries climateTruth = Trajectory.sample(new Rk4(Lorenz63.classic(), dt / 2),
+                data.row(data.rows() - 1), 0L, 2, autonomous);
+        double dataSeconds = seconds(t0);
+
+        // 2. reservoir and training
+        long t1 = System.nanoTime();
+        Reservoir reservoir = Reservoir.create(config, 3);
+        double reservoirSeconds = seconds(t1);
+        Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
+        TrainedModel model = timed.model();
+        say(log, report, String.format(Locale.ROOT, "data %.2f s, reservoir %.2f s (spectral radius of raw W %.4f), "
+                        + "training run %.2f s, fit %.2f s (%s)", dataSeconds, reservoirSeconds,
+                reservoir.unscaledSpectralRadius(), timed.runSeconds(), timed.fitSeconds(), model.readout().note()));
+
+        // 3. forecasts from test windows
+        long t2 = System.nanoTime();
+        double[] sigma = Metrics.climateStd(data.slice(0, trainRows));
+        double[] vpt = new double[windows];
+        double[][] curves = new double[windows][];
+        double[] forecasts = new double[windows * horizon * 3];
+        double[] truths = new double[windows * horizon * 3];
+        TimeSeries[] predicted = new TimeSeries[windows];
+        for (int w = 0; w < windows; w++) {
+            int start = trainRows + sync + w * horizon;
+            predicted[w] = model.forecast(data, start, sync, horizon);
+            TimeSeries truth = data.slice(start, start + horizon);
+            curves[w] = Metrics.errorCurve(truth, predicted[w], sigma);
+            vpt[w] = Metrics.validPredictionTime(curves[w], threshold, dt, lambdaMax);
+            System.arraycopy(predicted[w].toArray(), 0, forecasts, w * horizon * 3, horizon * 3);
+            System.arraycopy(truth.toArray(), 0, truths, w * horizon * 3, horizon * 3);
+        }
+        double forecastSeconds = seconds(t2);
+        StringBuilder perWindow = new StringBuilder();
+        for (double v : vpt) {
+            perWindow.append(String.format(Locale.ROOT, " %.2f", v));
+        }
+        say(log, report, String.format(Locale.ROOT, "VPT (Lyapunov times, threshold %s) per window:%s", threshold, perWindow));
+        say(log, report, String.format(Locale.ROOT, "VPT mean %.2f, median %.2f, min %.2f, max %.2f over %d windows "
+                        + "(%d closed-loop steps each, %.3f s per window)", Metrics.mean(vpt), Metrics.median(vpt),
+                min(vpt), max(vpt), windows, horizon, forecastSeconds / windows));
+
+        // 4. climate of a long autonomous run
+        long t3 = System.nanoTime();
+        TimeSeries auto = model.forecast(model.trainingEndState(), autonomous, data.time(trainRows));
+        double autoSeconds = seconds(t3);
+        double[][] trueMap = Climate.returnMap(climateTruth.column(2));
+        double[][] autoMap = Climate.returnMap(auto.column(2));
+        double mapDistance = Climate.returnMapDistance(autoMap, trueMap);
+        double[] w1 = new double[3];
+        for (int j = 0; j < 3; j++) {
+            w1[j] = Climate.wasserstein(auto.column(j), climateTruth.column(j));
+        }
+        double maxAbs = 0;
+        for (double v : auto.toArray()) {
+            maxAbs = Math.max(maxAbs, Math.abs(v));
+        }
+        say(log, report, String.format(Locale.ROOT, "autonomous run of %d steps (%.0f time units) in %.2f s: max |x,y,z| = %.1f; "
+                        + "%d z-maxima (truth %d)", autonomous, autonomous * dt, autoSeconds, maxAbs, autoMap.length + 1,
+                trueMap.length + 1));
+        say(log, report, String.format(Locale.ROOT, "climate distances to the truth: z-maxima return map %.4f "
+                        + "(mean distance to the true map / std of z-maxima), Wasserstein-1 / std: x %.4f, y %.4f, z %.4f",
+                mapDistance, w1[0], w1[1], w1[2]));
+        say(log, report, "forecast SHA-256 " + sha256(forecasts) + " (same seed, same bits)");
+
+        // 5. files
+        Npy.write(out.resolve("forecasts.npy"), new int[] {windows, horizon, 3}, forecasts);
+        Npy.write(out.resolve("truth.npy"), new int[] {windows, horizon, 3}, truths);
+        Npy.write(out.resolve("autonomous.npy"), auto);
+        Csv.write(out.resolve("forecast-window0.csv"), predicted[0]);
+        StringBuilder vptCsv = new StringBuilder("window,start_time,vpt_lyapunov_times\n");
+        for (int w = 0; w < windows; w++) {
+            vptCsv.append(w).append(',').append(data.time(trainRows + sync + w * horizon)).append(',').append(vpt[w])
+                    .append('\n');
+        }
+        AtomicFiles.writeString(out.resolve("vpt.csv"), vptCsv);
+        int median = medianIndex(vpt);
+        int start = trainRows + sync + median * horizon;
+        LorenzFigures.forecast(data.slice(start, start + horizon), predicted[median], dt, lambdaMax, vpt[median],
+                out.resolve("forecast"));
+        LorenzFigures.errorCurves(curves, dt, lambdaMax, threshold, out.resolve("error"));
+        LorenzFigures.attractors(climateTruth, auto, out.resolve("attractor"));
+        LorenzFigures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
+        LorenzFigures.histograms(climateTruth, auto, out.resolve("histograms"));
+        report.add(0, "# rclab lorenz report\n");
+        AtomicFiles.writeString(out.resolve("report.md"), String.join("\n\n", report) + "\n");
+        log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV) and figures (PNG, SVG) to %s%n", out.toAbsolutePath());
+        log.flush();
+        return 0;
+    }
+
+    private static void say(PrintWriter log, List<String> report, String line) {
+        log.println(line);
+        log.flush();
+        report.add(line);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    /** Index of the window whose VPT is the median (the lower one for an even count). */
+    private static int medianIndex(double[] v) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
+        return idx[(v.length - 1) / 2];
+    }
+
+    private static String sha256(double[] values) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8 * values.length);
+        for (double v : values) {
+            buffer.putDouble(v);
+        }
+        return HexFormat.of().formatHex(digest.digest(buffer.array())).substring(0, 16);
+    }
+}
