@@ -1,0 +1,93 @@
+package org.rclab.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rclab.core.TimeSeries;
+import org.rclab.dynamics.Lorenz63;
+import org.rclab.dynamics.Rk4;
+import org.rclab.dynamics.Trajectory;
+import org.rclab.metrics.Metrics;
+import org.rclab.readout.RidgeReadout;
+import org.rclab.reservoir.Reservoir;
+import org.rclab.reservoir.ReservoirConfig;
+import org.rclab.reservoir.StateTransform;
+
+/** Training and forecasting a small ESN on Lorenz-63, and every bad input of the issue. */
+class ForecastTest {
+
+    static TimeSeries data;
+    static TrainingConfig training = new TrainingConfig(200, 4000, 1e-6, StateTransform.IDENTITY, true, true);
+    static ReservoirConfig config = ReservoirConfig.builder().size(300).bias(0.5).seed(7).build();
+
+    @BeforeAll
+    static void lorenz() {
+        data = Trajectory.sample(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, 50.0, 0.02, 7000);
+    }
+
+    @Test
+    void smallEsnForecastsLorenzForSeveralLyapunovTimes() {
+        TrainedModel model = Trainer.train(Reservoir.create(config, 3), data, training);
+        double[] sigma = Metrics.climateStd(data.slice(0, 4201));
+        double sum = 0;
+        for (int w = 0; w < 5; w++) {
+            int start = 4700 + w * 400;
+            TimeSeries f = model.forecast(data, start, 300, 300);
+            sum += Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + 300), f, sigma), 0.4, 0.02,
+                    0.9056);
+        }
+        // N = 300 trained on 4000 steps: a few Lyapunov times (measured mean about 4.4)
+        assertTrue(sum / 5 > 2.5, "mean VPT " + sum / 5);
+        // one-step teacher-forced predictions are very accurate
+        TimeSeries oneStep = model.teacherForced(data, 4300, 4400);
+        assertTrue(Metrics.nrmse(data.slice(4301, 4401), oneStep, Metrics.Normalization.VARIANCE) < 1e-2);
+    }
+
+    @Test
+    void sameSeedSameBits() {
+        TrainedModel a = Trainer.train(Reservoir.create(config, 3), data, training);
+        TrainedModel b = Trainer.train(Reservoir.create(config, 3), data, training);
+        assertArrayEquals(a.forecast(data, 5000, 200, 500).toArray(), b.forecast(data, 5000, 200, 500).toArray(), 0.0);
+    }
+
+    @Test
+    void nonFiniteTrainingDataNamesRowAndColumn() {
+        double[] values = data.slice(0, 4300).toArray();
+        values[123 * 3 + 2] = Double.NaN;
+        TimeSeries bad = TimeSeries.wrap(values, 4300, 3, 0, 0.02, data.names());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(Reservoir.create(config, 3), bad, training));
+        assertEquals("training data has a non-finite value NaN at row 123, column 2 (z)", e.getMessage());
+    }
+
+    @Test
+    void dimensionMismatchAndShortDataAreRejected() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(Reservoir.create(config, 2), data, training));
+        assertEquals("data must have 2 columns (the reservoir's inputs), got 7000 x 3", e.getMessage());
+        var washout = new TrainingConfig(7000, 100, 1e-6, StateTransform.IDENTITY, true, true);
+        var s = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(Reservoir.create(config, 3), data, washout));
+        assertEquals("data must have at least washout + trainSteps + 1 = 7101 rows, got 7000", s.getMessage());
+        assertEquals("ridge must be non-negative and finite, got -1.0", assertThrows(IllegalArgumentException.class,
+                () -> new TrainingConfig(10, 10, -1, StateTransform.IDENTITY, true, true)).getMessage());
+    }
+
+    @Test
+    void divergingClosedLoopSaysAtWhichStep() {
+        TrainedModel good = Trainer.train(Reservoir.create(config, 3), data, training);
+        // tanh keeps the reservoir bounded, so only an overflowing readout can blow up: an output
+        // of Double.MAX_VALUE overflows when scaled back to physical units by the std of x
+        double[] w = good.readout().weights();
+        java.util.Arrays.fill(w, 0, 300, 0.0);
+        var exploding = new TrainedModel(good.reservoir(), StateTransform.IDENTITY,
+                new RidgeReadout(w, new double[] {Double.MAX_VALUE, 0, 0}, 300, "test"), good.zscore(), 0.02,
+                good.trainingEndState());
+        var e = assertThrows(ArithmeticException.class, () -> exploding.forecast(good.trainingEndState(), 100, 0));
+        assertEquals("closed-loop forecast turned non-finite (Infinity in variable 0) at step 0 of 100", e.getMessage());
+    }
+}

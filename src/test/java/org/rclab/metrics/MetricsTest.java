@@ -1,0 +1,86 @@
+package org.rclab.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.rclab.core.TimeSeries;
+
+class MetricsTest {
+
+    @Test
+    void validPredictionTimeCountsRowsBelowTheThreshold() {
+        double[] e = {0.01, 0.1, 0.39, 0.4, 0.41, 0.2};
+        assertEquals(4, Metrics.validSteps(e, 0.4));
+        assertEquals(4 * 0.02 * 0.9056, Metrics.validPredictionTime(e, 0.4, 0.02, 0.9056), 1e-15);
+        assertEquals(2, Metrics.validSteps(new double[] {0, 0, Double.NaN}, 0.4));
+        assertEquals(3, Metrics.validSteps(new double[] {0, 0, 0}, 0.4));
+    }
+
+    @Test
+    void errorCurveAndNrmseKnownAnswers() {
+        TimeSeries truth = TimeSeries.of(new double[][] {{0, 0}, {1, 2}, {2, 4}, {3, 6}}, 1);
+        TimeSeries pred = TimeSeries.of(new double[][] {{0, 0}, {1, 2}, {2, 5}, {3, 6}}, 1);
+        double[] e = Metrics.errorCurve(truth, pred, new double[] {1, 2});
+        assertArrayEquals(new double[] {0, 0, Math.sqrt(0.125), 0}, e, 1e-15);
+        double std1 = Math.sqrt(5.0);
+        assertEquals(Math.sqrt(1.0 / std1 / std1 / 8), Metrics.nrmse(truth, pred, Metrics.Normalization.VARIANCE), 1e-15);
+        assertEquals(Math.sqrt(1.0 / 36 / 8), Metrics.nrmse(truth, pred, Metrics.Normalization.RANGE), 1e-15);
+    }
+
+    @Test
+    void wassersteinOfShiftedSampleIsTheShift() {
+        SplittableRandom r = new SplittableRandom(1);
+        double[] a = new double[5000];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextDouble();
+        }
+        double[] b = a.clone();
+        for (int i = 0; i < b.length; i++) {
+            b[i] += 0.25;
+        }
+        assertEquals(0.25 / Metrics.std(b), Climate.wasserstein(a, b), 1e-9);
+        assertEquals(0.0, Climate.wasserstein(a, a.clone()), 0.0);
+    }
+
+    @Test
+    void returnMapOfAPeriodicSignal() {
+        double[] x = new double[2000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(i * 0.1) * (1 + 0.5 * ((i / 63) % 2));
+        }
+        double[][] map = Climate.returnMap(x);
+        assertTrue(map.length > 20);
+        assertEquals(0.0, Climate.returnMapDistance(map, map), 0.0);
+    }
+
+    @Test
+    void powerSpectrumPeaksAtTheSineFrequencyAndKeepsTheVariance() {
+        double dt = 0.05;
+        double f0 = 1.5;
+        double[] x = new double[8192];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 2 * Math.sin(2 * Math.PI * f0 * i * dt);
+        }
+        double[][] s = Climate.powerSpectrum(x, dt, 1024);
+        int peak = 0;
+        double total = 0;
+        for (int k = 0; k < s[0].length; k++) {
+            if (s[1][k] > s[1][peak]) {
+                peak = k;
+            }
+            total += s[1][k] * (s[0][1] - s[0][0]);
+        }
+        assertEquals(f0, s[0][peak], s[0][1]);
+        assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2");
+    }
+
+    @Test
+    void histogramIsADensity() {
+        double[] h = Climate.histogram(new double[] {0.1, 0.2, 0.6, 1.0}, 0, 1, 2);
+        assertArrayEquals(new double[] {1.0, 1.0}, h, 1e-15);
+    }
+}

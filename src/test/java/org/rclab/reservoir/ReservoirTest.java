@@ -1,0 +1,138 @@
+package org.rclab.reservoir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.rclab.core.FastMath;
+import org.rclab.linalg.SpectralRadius;
+
+class ReservoirTest {
+
+    @Test
+    void spectralRadiusIsImposed() {
+        Reservoir r = Reservoir.create(ReservoirConfig.builder().size(800).spectralRadius(1.2).seed(3).build(), 3);
+        assertEquals(1.2, SpectralRadius.dense(r.w().toDense()), 1e-6);
+    }
+
+    @Test
+    void updateMatchesTheEquation() {
+        var config = ReservoirConfig.builder().size(50).averageDegree(4).leakRate(0.3).bias(0.2).inputScaling(0.5)
+                .seed(11).build();
+        Reservoir r = Reservoir.create(config, 2);
+        double[][] w = r.w().toDense();
+        double[][] win = r.win().toDense();
+        double[] b = r.bias();
+        double[] x = new double[50];
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 50; i++) {
+            x[i] = random.nextDouble() - 0.5;
+        }
+        double[] u = {0.7, -1.1};
+        double[] next = new double[50];
+        r.update(x, u, next);
+        for (int i = 0; i < 50; i++) {
+            double s = b[i] + win[i][0] * u[0] + win[i][1] * u[1];
+            for (int j = 0; j < 50; j++) {
+                s += w[i][j] * x[j];
+            }
+            assertEquals(0.7 * x[i] + 0.3 * Math.tanh(s), next[i], 1e-14);
+        }
+    }
+
+    @Test
+    void sameSeedSameBitsOtherSeedOtherBits() {
+        var config = ReservoirConfig.builder().size(300).seed(5).build();
+        Reservoir a = Reservoir.create(config, 3);
+        Reservoir b = Reservoir.create(config, 3);
+        assertArrayEquals(a.w().values(), b.w().values(), 0.0);
+        assertArrayEquals(a.win().values(), b.win().values(), 0.0);
+        Reservoir c = Reservoir.create(config.toBuilder().seed(6).build(), 3);
+        assertTrue(a.w().nonZeros() != c.w().nonZeros() || a.w().values()[0] != c.w().values()[0]);
+    }
+
+    @Test
+    void blockInputGivesEachNodeOneInputInContiguousBlocks() {
+        var config = ReservoirConfig.builder().size(12).averageDegree(2)
+                .inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).seed(1).build();
+        Reservoir r = Reservoir.create(config, 3);
+        int[] cols = r.win().columns();
+        assertEquals(12, cols.length);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2}, cols);
+    }
+
+    @Test
+    void fixedInDegreeTopology() {
+        var config = ReservoirConfig.builder().size(200).averageDegree(3)
+                .topology(ReservoirConfig.Topology.FIXED_IN_DEGREE).seed(1).build();
+        assertEquals(600, Reservoir.create(config, 1).w().nonZeros());
+    }
+
+    @Test
+    void invalidHyperparametersNameTheRule() {
+        assertEquals("leakRate must be in (0.0, 1.0], got 1.3", assertThrows(IllegalArgumentException.class,
+                () -> ReservoirConfig.builder().leakRate(1.3).build()).getMessage());
+        assertEquals("spectralRadius must be positive and finite, got -0.5", assertThrows(IllegalArgumentException.class,
+                () -> ReservoirConfig.builder().spectralRadius(-0.5).build()).getMessage());
+        assertEquals("averageDegree must be in (0, size = 10], got 20.0", assertThrows(IllegalArgumentException.class,
+                () -> ReservoirConfig.builder().size(10).averageDegree(20).build()).getMessage());
+        assertEquals("size must be positive, got 0", assertThrows(IllegalArgumentException.class,
+                () -> ReservoirConfig.builder().size(0).build()).getMessage());
+        Reservoir r = Reservoir.create(ReservoirConfig.builder().size(20).averageDegree(3).build(), 3);
+        assertEquals("update needs x and next of length 20 and u of length 3, got 20, 20 and 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> r.update(new double[20], new double[2], new double[20])).getMessage());
+    }
+
+    @Test
+    void transformsAndTheirDerivatives() {
+        double[] x = {0.5, -0.3, 0.8, 0.1, -0.6, 0.2, 0.4};
+        double[] out = new double[7];
+        StateTransform.PATHAK_SQUARE.apply(x, out);
+        assertArrayEquals(new double[] {0.5, 0.09, 0.8, 0.01, -0.6, 0.04, 0.4}, out, 1e-15);
+        StateTransform.NLAT1.apply(x, out);
+        assertArrayEquals(new double[] {0.25, -0.3, 0.64, 0.1, 0.36, 0.2, 0.16}, out, 1e-15);
+        StateTransform.NLAT2.apply(x, out);
+        assertArrayEquals(new double[] {0.5, -0.3, -0.3 * 0.5, 0.1, 0.1 * 0.8, 0.2, 0.4}, out, 1e-15);
+        StateTransform.NLAT3.apply(x, out);
+        assertArrayEquals(new double[] {0.5, -0.3, -0.3 * 0.1, 0.1, 0.1 * 0.2, 0.2, 0.4}, out, 1e-15);
+        double[] v = {0.3, 0.1, -0.2, 0.5, 0.7, -0.4, 0.9};
+        double eps = 1e-7;
+        for (StateTransform t : StateTransform.values()) {
+            double[] jv = new double[7];
+            t.jacobianTimes(x, v, jv);
+            double[] xp = x.clone();
+            double[] xm = x.clone();
+            for (int i = 0; i < 7; i++) {
+                xp[i] += eps * v[i];
+                xm[i] -= eps * v[i];
+            }
+            double[] fp = new double[7];
+            double[] fm = new double[7];
+            t.apply(xp, fp);
+            t.apply(xm, fm);
+            for (int i = 0; i < 7; i++) {
+                assertEquals((fp[i] - fm[i]) / (2 * eps), jv[i], 1e-8, t + " component " + i);
+            }
+        }
+        assertEquals(StateTransform.PATHAK_SQUARE, StateTransform.parse("pathak"));
+        assertThrows(IllegalArgumentException.class, () -> StateTransform.parse("cube"));
+    }
+
+    @Test
+    void fastTanhAgreesWithMathTanh() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = (2 * random.nextDouble() - 1) * Math.pow(10, 6 * random.nextDouble() - 5);
+            double t = Math.tanh(x);
+            assertEquals(t, FastMath.tanh(x), Math.max(3e-16, 1e-14 * Math.abs(t)), "x = " + x);
+        }
+        assertEquals(1.0, FastMath.tanh(800), 0.0);
+        assertEquals(-1.0, FastMath.tanh(Double.NEGATIVE_INFINITY), 0.0);
+        assertTrue(Double.isNaN(FastMath.tanh(Double.NaN)));
+    }
+}
