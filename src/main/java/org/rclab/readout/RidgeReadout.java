@@ -51,6 +51,17 @@ public record RidgeReadout(double[] weights, double[] bias, int features, String
      * @param out outputs, length M, overwritten
      */
     public void apply(double[] r, double[] out) {
+        applyWeights(r, out);
+        for (int m = 0; m < out.length; m++) {
+            out[m] += bias[m];
+        }
+    }
+
+    /**
+     * {@code out = W_out r}, without the bias: the readout's derivative, for tangent maps.
+     * Allocates nothing.
+     */
+    public void applyWeights(double[] r, double[] out) {
         if (r.length != features || out.length != bias.length) {
             throw new IllegalArgumentException("apply needs features of length " + features + " and out of length "
                     + bias.length + ", got " + r.length + " and " + out.length);
@@ -72,7 +83,7 @@ public record RidgeReadout(double[] weights, double[] bias, int features, String
             for (; p < f; p++) {
                 s0 += weights[base + p] * r[p];
             }
-            out[m] = bias[m] + ((s0 + s1) + (s2 + s3));
+            out[m] = (s0 + s1) + (s2 + s3);
         }
     }
 

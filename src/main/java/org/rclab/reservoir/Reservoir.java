@@ -184,12 +184,19 @@ public final class Reservoir {
     }
 
     /**
-     * The pre-activation derivative part of the tangent map: writes {@code s_i = 1 - tanh^2(z_i)}
-     * where {@code z = W x + W_in u + b}, so that {@code d next = (1-a) dx + a diag(s) (W dx + W_in du)}.
+     * The update of {@link #update} that also writes the activation slopes
+     * {@code slopes_i = 1 - tanh^2(z_i)}, {@code z = W x + W_in u + b}, which the tangent map needs:
+     * {@code d next = (1 - a) dx + a diag(slopes) (W dx + W_in du)}. Allocates nothing.
      */
-    public void activationSlopes(double[] x, double[] u, double[] slopes) {
+    public void update(double[] x, double[] u, double[] next, double[] slopes) {
         int n = config.size();
-        Checks.length("slopes", slopes, n);
+        if (x.length != n || next.length != n || slopes.length != n || u.length != inputDimension) {
+            throw new IllegalArgumentException("update needs x, next and slopes of length " + n + " and u of length "
+                    + inputDimension + ", got " + x.length + ", " + next.length + ", " + slopes.length + " and " + u.length);
+        }
+        Checks.distinct("next", next, "x", x);
+        final double a = config.leakRate();
+        final double keep = 1 - a;
         for (int i = 0; i < n; i++) {
             double s = bias[i];
             for (int p = wStart[i], end = wStart[i + 1]; p < end; p++) {
@@ -199,6 +206,7 @@ public final class Reservoir {
                 s += inVals[p] * u[inCols[p]];
             }
             double t = FastMath.tanh(s);
+            next[i] = keep * x[i] + a * t;
             slopes[i] = 1 - t * t;
         }
     }
