@@ -16,6 +16,7 @@ import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.ModelArchive;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -225,9 +226,11 @@ final class LorenzCommand implements Callable<Integer> {
         LorenzFigures.attractors(climateTruth, auto, out.resolve("attractor"));
         LorenzFigures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
         LorenzFigures.histograms(climateTruth, auto, out.resolve("histograms"));
+        ModelArchive.save(model, out.resolve("model"));
         report.add(0, "# rclab lorenz report\n");
         AtomicFiles.writeString(out.resolve("report.md"), String.join("\n\n", report) + "\n");
-        log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV) and figures (PNG, SVG) to %s%n", out.toAbsolutePath());
+        log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV), figures (PNG, SVG) and the model (model/) to %s%n",
+                out.toAbsolutePath());
         log.flush();
         return 0;
     }

@@ -1,11 +1,22 @@
 package org.rclab.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.rclab.core.ProgressBar;
+import org.rclab.core.TimeSeries;
+import org.rclab.forecast.ModelArchive;
+import org.rclab.forecast.TrainedModel;
+import org.rclab.forecast.Trainer;
+import org.rclab.forecast.TrainingConfig;
+import org.rclab.lyapunov.ClosedLoopMap;
+import org.rclab.reservoir.Reservoir;
+import org.rclab.reservoir.ReservoirConfig;
+import org.rclab.reservoir.StateTransform;
 import org.rclab.dynamics.Trajectory;
 import org.rclab.lyapunov.Benettin;
 import org.rclab.lyapunov.LyapunovSpectrum;
@@ -20,7 +31,9 @@ import picocli.CommandLine.Spec;
         description = {"Lyapunov spectrum of a system (Benettin's method with QR), its Kaplan-Yorke dimension,",
                 "a convergence estimate and how long it took.", "", SystemSetup.SYSTEMS_HELP},
         footer = {"", "Example: rclab lyapunov lorenz63 --time 20000",
-                "         rclab lyapunov ks -p L=60 -p Q=128 --exponents 20"})
+                "         rclab lyapunov ks -p L=60 -p Q=128 --exponents 20",
+                "         rclab lyapunov lorenz63 --esn          (true spectrum next to a trained ESN's)",
+                "         rclab lyapunov lorenz63 --load out/lorenz/model"})
 final class LyapunovCommand implements Callable<Integer> {
 
     @Spec
@@ -53,8 +66,54 @@ final class LyapunovCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the initial tangent vectors (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--esn", description = "also train an echo state network on the system and compute its spectrum")
+    boolean esn;
+
+    @Option(names = "--load", paramLabel = "DIR", description = "compare with a saved model (from rclab lorenz) instead")
+    Path load;
+
+    @Option(names = {"-N", "--size"}, defaultValue = "1000", description = "ESN nodes (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--spectral-radius", defaultValue = "0.4",
+            description = "ESN spectral radius; small values keep the reservoir's own exponents below the true"
+                    + " negative ones (default: ${DEFAULT-VALUE})")
+    double spectralRadius;
+
+    @Option(names = "--input-scaling", defaultValue = "0.1", description = "ESN input scaling (default: ${DEFAULT-VALUE})")
+    double inputScaling;
+
+    @Option(names = "--bias", defaultValue = "0.5", description = "ESN bias scaling (default: ${DEFAULT-VALUE})")
+    double bias;
+
+    @Option(names = "--degree", defaultValue = "6", description = "ESN average degree (default: ${DEFAULT-VALUE})")
+    double degree;
+
+    @Option(names = "--leak", defaultValue = "1.0", description = "ESN leak rate (default: ${DEFAULT-VALUE})")
+    double leak;
+
+    @Option(names = "--transform", defaultValue = "identity",
+            description = "ESN state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
+    String transform;
+
+    @Option(names = "--ridge", defaultValue = "1e-6", description = "ESN ridge parameter (default: ${DEFAULT-VALUE})")
+    double ridge;
+
+    @Option(names = "--train", defaultValue = "20000", description = "ESN training steps (default: ${DEFAULT-VALUE})")
+    int train;
+
+    @Option(names = "--washout", defaultValue = "1000", description = "ESN washout steps (default: ${DEFAULT-VALUE})")
+    int washout;
+
+    @Option(names = "--esn-seed", defaultValue = "42", description = "ESN seed (default: ${DEFAULT-VALUE})")
+    long esnSeed;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "out/lyapunov",
+            description = "folder for the comparison table and figure (with --esn or --load) (default: ${DEFAULT-VALUE})")
+    Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         SystemSetup setup = SystemSetup.create(system, params);
         double h = setup.map().timeStep();
         double t = time == null ? setup.lyapunovTime() : time;
@@ -67,8 +126,45 @@ final class LyapunovCommand implements Callable<Integer> {
                 setup.parameters(), k, h, t);
         LyapunovSpectrum s = Benettin.spectrum(setup.map(), setup.initial(), options,
                 ProgressBar.onTerminal("lyapunov"));
-        spec.commandLine().getOut().print(s.table());
-        spec.commandLine().getOut().flush();
+        PrintWriter log = spec.commandLine().getOut();
+        log.print(s.table());
+        log.flush();
+        if (!esn && load == null) {
+            return 0;
+        }
+        TrainedModel model;
+        if (load != null) {
+            model = ModelArchive.load(load);
+            log.printf(Locale.ROOT, "loaded %s: N = %d, dt = %s, transform %s%n", load, model.reservoir().size(), model.dt(),
+                    model.transform());
+        } else {
+            var config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
+                    .leakRate(leak).inputScaling(inputScaling).bias(bias).seed(esnSeed)
+                    .inputConnectivity(setup.map().outputDimension() > 8 ? ReservoirConfig.InputConnectivity.BLOCKS
+                            : ReservoirConfig.InputConnectivity.DENSE).build();
+            var training = new TrainingConfig(washout, train, ridge, StateTransform.parse(transform), true, true);
+            TimeSeries data = Trajectory.sample(setup.map(), setup.initial(), setup.transientTime(), setup.sampleStep(),
+                    training.rowsNeeded());
+            long start = System.nanoTime();
+            model = Trainer.train(Reservoir.create(config, data.cols()), data, training, ProgressBar.onTerminal("training"));
+            log.printf(Locale.ROOT, "trained an ESN (N = %d, rho = %s, bias %s, transform %s, ridge %s) on %d steps "
+                    + "sampled every %s in %.2f s%n", size, spectralRadius, bias, transform, ridge, train, setup.sampleStep(),
+                    (System.nanoTime() - start) * 1e-9);
+        }
+        ClosedLoopMap map = new ClosedLoopMap(model);
+        double hm = map.timeStep();
+        long modelSteps = Math.max(1, Math.round(t / hm));
+        var modelOptions = new Benettin.Options(k, Math.max(1, modelSteps / 20), Math.max(1, modelSteps / 20), modelSteps,
+                qrEvery, blocks, seed);
+        LyapunovSpectrum m = Benettin.spectrum(map, model.trainingEndState(), modelOptions,
+                ProgressBar.onTerminal("ESN lyapunov"));
+        String table = SpectrumComparison.table(setup.name(), s, m);
+        log.print(table);
+        java.nio.file.Files.createDirectories(out);
+        org.rclab.core.AtomicFiles.writeString(out.resolve("spectra.md"), table);
+        SpectrumComparison.figure(setup.name(), s, m, out.resolve("spectra"));
+        log.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("spectra.md"), out.resolve("spectra.png"));
+        log.flush();
         return 0;
     }
 }

@@ -58,7 +58,7 @@ public final class Figure {
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     /** How a series is drawn. */
-    public enum Style { LINE, THIN, DASHED, POINTS }
+    public enum Style { LINE, THIN, DASHED, POINTS, MARKERS }
 
     /** One data series of a panel. */
     public record Series(String name, double[] x, double[] y, Color color, Style style) {
@@ -74,7 +74,7 @@ public final class Figure {
 
     /** One panel: a title, axis labels, series and markers. Immutable; the methods return copies. */
     public record Panel(String title, String xLabel, String yLabel, List<Series> series, List<Marker> markers,
-                        boolean logY) {
+                        boolean logY, boolean integerX) {
 
         public Panel {
             series = List.copyOf(series);
@@ -101,23 +101,33 @@ public final class Figure {
         public Panel verticalLine(double x, String label) {
             List<Marker> m = new ArrayList<>(markers);
             m.add(new Marker(x, label, true));
-            return new Panel(title, xLabel, yLabel, series, m, logY);
+            return new Panel(title, xLabel, yLabel, series, m, logY, integerX);
         }
 
         public Panel horizontalLine(double y, String label) {
             List<Marker> m = new ArrayList<>(markers);
             m.add(new Marker(y, label, false));
-            return new Panel(title, xLabel, yLabel, series, m, logY);
+            return new Panel(title, xLabel, yLabel, series, m, logY, integerX);
         }
 
         public Panel withLogY() {
-            return new Panel(title, xLabel, yLabel, series, markers, true);
+            return new Panel(title, xLabel, yLabel, series, markers, true, integerX);
+        }
+
+        /** Integer ticks on the x axis (for indices). */
+        public Panel withIntegerX() {
+            return new Panel(title, xLabel, yLabel, series, markers, logY, true);
+        }
+
+        /** A line with a large marker at every point (a distinct shape per series), for short sequences. */
+        public Panel markers(String name, double[] x, double[] y, Color color) {
+            return with(new Series(name, x, y, color, Style.MARKERS));
         }
 
         private Panel with(Series s) {
             List<Series> all = new ArrayList<>(series);
             all.add(s);
-            return new Panel(title, xLabel, yLabel, all, markers, logY);
+            return new Panel(title, xLabel, yLabel, all, markers, logY, integerX);
         }
     }
 
@@ -136,7 +146,7 @@ public final class Figure {
 
     /** An empty panel with a title and axis labels. */
     public static Panel panel(String title, String xLabel, String yLabel) {
-        return new Panel(title, xLabel, yLabel, List.of(), List.of(), false);
+        return new Panel(title, xLabel, yLabel, List.of(), List.of(), false, false);
     }
 
     /** A figure of the panels in {@code columns} columns, 520 x 380 pixels a cell. */
@@ -242,6 +252,15 @@ public final class Figure {
                     renderer.setSeriesStroke(k, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                             new float[] {6f, 4f}, 0f));
                 }
+                case MARKERS -> {
+                    renderer.setSeriesLinesVisible(k, true);
+                    renderer.setSeriesShapesVisible(k, true);
+                    renderer.setSeriesStroke(k, new BasicStroke(1.2f));
+                    Shape[] shapes = {new Ellipse2D.Double(-5, -5, 10, 10), new Rectangle(-4, -4, 8, 8),
+                        new java.awt.Polygon(new int[] {0, 5, -5}, new int[] {-5, 4, 4}, 3)};
+                    renderer.setSeriesShape(k, shapes[k % shapes.length]);
+                    renderer.setSeriesShapesFilled(k, k % 2 == 0);
+                }
                 case POINTS -> {
                     renderer.setSeriesLinesVisible(k, false);
                     renderer.setSeriesShapesVisible(k, true);
@@ -252,6 +271,9 @@ public final class Figure {
         }
         NumberAxis x = new NumberAxis(panel.xLabel());
         x.setAutoRangeIncludesZero(false);
+        if (panel.integerX()) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         org.jfree.chart.axis.ValueAxis y;
         if (panel.logY()) {
             y = new org.jfree.chart.axis.LogAxis(panel.yLabel());
