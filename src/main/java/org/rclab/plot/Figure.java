@@ -68,13 +68,26 @@ public final class Figure {
         }
     }
 
+    /**
+     * A field z[i][j] at x[i], y[j] drawn as coloured blocks on a diverging blue-white-red scale
+     * from {@code lo} to {@code hi} (space-time plots of Kuramoto-Sivashinsky, as in Pathak et al.
+     * 2018, Fig. 1).
+     */
+    public record Heatmap(double[] x, double[] y, double[][] z, double lo, double hi, String scaleLabel) {
+        public Heatmap {
+            Checks.require(z.length == x.length, "heatmap needs one row of z per x, got " + z.length + " rows for "
+                    + x.length + " x values");
+            Checks.require(hi > lo, "heatmap needs hi > lo, got [" + lo + ", " + hi + "]");
+        }
+    }
+
     /** A vertical (or horizontal) reference line with a label. */
     public record Marker(double value, String label, boolean vertical) {
     }
 
     /** One panel: a title, axis labels, series and markers. Immutable; the methods return copies. */
     public record Panel(String title, String xLabel, String yLabel, List<Series> series, List<Marker> markers,
-                        boolean logY, boolean integerX) {
+                        boolean logY, boolean integerX, Heatmap heatmap) {
 
         public Panel {
             series = List.copyOf(series);
@@ -101,22 +114,28 @@ public final class Figure {
         public Panel verticalLine(double x, String label) {
             List<Marker> m = new ArrayList<>(markers);
             m.add(new Marker(x, label, true));
-            return new Panel(title, xLabel, yLabel, series, m, logY, integerX);
+            return new Panel(title, xLabel, yLabel, series, m, logY, integerX, heatmap);
         }
 
         public Panel horizontalLine(double y, String label) {
             List<Marker> m = new ArrayList<>(markers);
             m.add(new Marker(y, label, false));
-            return new Panel(title, xLabel, yLabel, series, m, logY, integerX);
+            return new Panel(title, xLabel, yLabel, series, m, logY, integerX, heatmap);
         }
 
         public Panel withLogY() {
-            return new Panel(title, xLabel, yLabel, series, markers, true, integerX);
+            return new Panel(title, xLabel, yLabel, series, markers, true, integerX, heatmap);
         }
 
         /** Integer ticks on the x axis (for indices). */
         public Panel withIntegerX() {
-            return new Panel(title, xLabel, yLabel, series, markers, logY, true);
+            return new Panel(title, xLabel, yLabel, series, markers, logY, true, heatmap);
+        }
+
+        /** This panel drawn as a heatmap of {@code z[i][j]} over x[i], y[j]. */
+        public Panel heatmap(double[] x, double[] y, double[][] z, double lo, double hi, String scaleLabel) {
+            return new Panel(title, xLabel, yLabel, series, markers, logY, integerX, new Heatmap(x, y, z, lo, hi,
+                    scaleLabel));
         }
 
         /** A line with a large marker at every point (a distinct shape per series), for short sequences. */
@@ -127,7 +146,7 @@ public final class Figure {
         private Panel with(Series s) {
             List<Series> all = new ArrayList<>(series);
             all.add(s);
-            return new Panel(title, xLabel, yLabel, all, markers, logY, integerX);
+            return new Panel(title, xLabel, yLabel, all, markers, logY, integerX, heatmap);
         }
     }
 
@@ -146,7 +165,7 @@ public final class Figure {
 
     /** An empty panel with a title and axis labels. */
     public static Panel panel(String title, String xLabel, String yLabel) {
-        return new Panel(title, xLabel, yLabel, List.of(), List.of(), false, false);
+        return new Panel(title, xLabel, yLabel, List.of(), List.of(), false, false, null);
     }
 
     /** A figure of the panels in {@code columns} columns, 520 x 380 pixels a cell. */
@@ -227,7 +246,105 @@ public final class Figure {
         }
     }
 
+    private static JFreeChart heatmapChart(Panel panel) {
+        Heatmap h = panel.heatmap();
+        int nx = h.x().length;
+        int ny = h.y().length;
+        double[][] xyz = new double[3][nx * ny];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                int p = i * ny + j;
+                xyz[0][p] = h.x()[i];
+                xyz[1][p] = h.y()[j];
+                xyz[2][p] = h.z()[i][j];
+            }
+        }
+        org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
+        data.addSeries("z", xyz);
+        org.jfree.chart.renderer.xy.XYBlockRenderer renderer = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+        renderer.setBlockWidth(nx > 1 ? Math.abs(h.x()[1] - h.x()[0]) : 1);
+        renderer.setBlockHeight(ny > 1 ? Math.abs(h.y()[1] - h.y()[0]) : 1);
+        renderer.setBlockAnchor(RectangleAnchor.CENTER);
+        org.jfree.chart.renderer.PaintScale scale = new DivergingScale(h.lo(), h.hi());
+        renderer.setPaintScale(scale);
+        NumberAxis x = new NumberAxis(panel.xLabel());
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(panel.yLabel());
+        y.setAutoRangeIncludesZero(false);
+        for (NumberAxis axis : new NumberAxis[] {x, y}) {
+            axis.setLabelFont(LABEL);
+            axis.setTickLabelFont(TICK);
+            axis.setLowerMargin(0);
+            axis.setUpperMargin(0);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        for (Marker m : panel.markers()) {
+            ValueMarker vm = new ValueMarker(m.value(), BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f));
+            vm.setLabel(m.label());
+            vm.setLabelFont(TICK);
+            vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(vm);
+        }
+        JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
+        if (panel.title() != null && !panel.title().isEmpty()) {
+            chart.setTitle(new TextTitle(panel.title(), TITLE));
+        }
+        NumberAxis scaleAxis = new NumberAxis(h.scaleLabel());
+        scaleAxis.setTickLabelFont(TICK);
+        scaleAxis.setLabelFont(TICK);
+        scaleAxis.setRange(h.lo(), h.hi());
+        org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+        legend.setStripWidth(12);
+        legend.setMargin(4, 4, 4, 4);
+        legend.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** Blue (low) - white (middle) - red (high), clamped at the ends. */
+    private record DivergingScale(double lo, double hi) implements org.jfree.chart.renderer.PaintScale {
+        @Override
+        public double getLowerBound() {
+            return lo;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return hi;
+        }
+
+        @Override
+        public java.awt.Paint getPaint(double value) {
+            double t = Math.max(0, Math.min(1, (value - lo) / (hi - lo)));
+            Color a;
+            Color b;
+            double f;
+            if (t < 0.5) {
+                a = new Color(0x1a, 0x3d, 0x8f);
+                b = Color.WHITE;
+                f = t / 0.5;
+            } else {
+                a = Color.WHITE;
+                b = new Color(0xb2, 0x18, 0x2b);
+                f = (t - 0.5) / 0.5;
+            }
+            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        }
+    }
+
     private static JFreeChart chart(Panel panel) {
+        if (panel.heatmap() != null) {
+            return heatmapChart(panel);
+        }
         DefaultXYDataset data = new DefaultXYDataset();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         Shape dot = new Ellipse2D.Double(-1.5, -1.5, 3, 3);
