@@ -3,9 +3,7 @@ package org.rclab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -133,7 +131,7 @@ final class LorenzCommand implements Callable<Integer> {
         org.rclab.core.Checks.positive("threshold", threshold);
         Files.createDirectories(out);
         List<String> report = new ArrayList<>();
-        say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
+        Reports.say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
                 + "bias %s, transform %s, ridge %s, seed %d", size, degree, spectralRadius, leak, inputScaling, bias,
                 stateTransform, ridge, seed));
 
@@ -145,15 +143,15 @@ final class LorenzCommand implements Callable<Integer> {
         TimeSeries data = Trajectory.sample(rk4, new double[] {1, 1, 1}, 100.0, dt, trainRows + testRows);
         TimeSeries climateTruth = Trajectory.sample(new Rk4(Lorenz63.classic(), dt / 2),
                 data.row(data.rows() - 1), 0L, 2, autonomous);
-        double dataSeconds = seconds(t0);
+        double dataSeconds = Reports.seconds(t0);
 
         // 2. reservoir and training
         long t1 = System.nanoTime();
         Reservoir reservoir = Reservoir.create(config, 3);
-        double reservoirSeconds = seconds(t1);
+        double reservoirSeconds = Reports.seconds(t1);
         Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
         TrainedModel model = timed.model();
-        say(log, report, String.format(Locale.ROOT, "data %.2f s, reservoir %.2f s (spectral radius of raw W %.4f), "
+        Reports.say(log, report, String.format(Locale.ROOT, "data %.2f s, reservoir %.2f s (spectral radius of raw W %.4f), "
                         + "training run %.2f s, fit %.2f s (%s)", dataSeconds, reservoirSeconds,
                 reservoir.unscaledSpectralRadius(), timed.runSeconds(), timed.fitSeconds(), model.readout().note()));
 
@@ -174,20 +172,17 @@ final class LorenzCommand implements Callable<Integer> {
             System.arraycopy(predicted[w].toArray(), 0, forecasts, w * horizon * 3, horizon * 3);
             System.arraycopy(truth.toArray(), 0, truths, w * horizon * 3, horizon * 3);
         }
-        double forecastSeconds = seconds(t2);
-        StringBuilder perWindow = new StringBuilder();
-        for (double v : vpt) {
-            perWindow.append(String.format(Locale.ROOT, " %.2f", v));
-        }
-        say(log, report, String.format(Locale.ROOT, "VPT (Lyapunov times, threshold %s) per window:%s", threshold, perWindow));
-        say(log, report, String.format(Locale.ROOT, "VPT mean %.2f, median %.2f, min %.2f, max %.2f over %d windows "
+        double forecastSeconds = Reports.seconds(t2);
+        Reports.say(log, report, String.format(Locale.ROOT, "VPT (Lyapunov times, threshold %s) per window:%s", threshold,
+                Reports.list(vpt)));
+        Reports.say(log, report, String.format(Locale.ROOT, "VPT mean %.2f, median %.2f, min %.2f, max %.2f over %d windows "
                         + "(%d closed-loop steps each, %.3f s per window)", Metrics.mean(vpt), Metrics.median(vpt),
-                min(vpt), max(vpt), windows, horizon, forecastSeconds / windows));
+                Reports.min(vpt), Reports.max(vpt), windows, horizon, forecastSeconds / windows));
 
         // 4. climate of a long autonomous run
         long t3 = System.nanoTime();
         TimeSeries auto = model.forecast(model.trainingEndState(), autonomous, data.time(trainRows));
-        double autoSeconds = seconds(t3);
+        double autoSeconds = Reports.seconds(t3);
         double[][] trueMap = Climate.returnMap(climateTruth.column(2));
         double[][] autoMap = Climate.returnMap(auto.column(2));
         double mapDistance = Climate.returnMapDistance(autoMap, trueMap);
@@ -199,13 +194,13 @@ final class LorenzCommand implements Callable<Integer> {
         for (double v : auto.toArray()) {
             maxAbs = Math.max(maxAbs, Math.abs(v));
         }
-        say(log, report, String.format(Locale.ROOT, "autonomous run of %d steps (%.0f time units) in %.2f s: max |x,y,z| = %.1f; "
+        Reports.say(log, report, String.format(Locale.ROOT, "autonomous run of %d steps (%.0f time units) in %.2f s: max |x,y,z| = %.1f; "
                         + "%d z-maxima (truth %d)", autonomous, autonomous * dt, autoSeconds, maxAbs, autoMap.length + 1,
                 trueMap.length + 1));
-        say(log, report, String.format(Locale.ROOT, "climate distances to the truth: z-maxima return map %.4f "
+        Reports.say(log, report, String.format(Locale.ROOT, "climate distances to the truth: z-maxima return map %.4f "
                         + "(mean distance to the true map / std of z-maxima), Wasserstein-1 / std: x %.4f, y %.4f, z %.4f",
                 mapDistance, w1[0], w1[1], w1[2]));
-        say(log, report, "forecast SHA-256 " + sha256(forecasts) + " (same seed, same bits)");
+        Reports.say(log, report, "forecast fingerprint " + Reports.fingerprint(forecasts) + " (same seed, same bits)");
 
         // 5. files
         Npy.write(out.resolve("forecasts.npy"), new int[] {windows, horizon, 3}, forecasts);
@@ -218,7 +213,7 @@ final class LorenzCommand implements Callable<Integer> {
                     .append('\n');
         }
         AtomicFiles.writeString(out.resolve("vpt.csv"), vptCsv);
-        int median = medianIndex(vpt);
+        int median = Reports.medianIndex(vpt);
         int start = trainRows + sync + median * horizon;
         LorenzFigures.forecast(data.slice(start, start + horizon), predicted[median], dt, lambdaMax, vpt[median],
                 out.resolve("forecast"));
@@ -235,48 +230,4 @@ final class LorenzCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void say(PrintWriter log, List<String> report, String line) {
-        log.println(line);
-        log.flush();
-        report.add(line);
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) * 1e-9;
-    }
-
-    private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            m = Math.min(m, x);
-        }
-        return m;
-    }
-
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            m = Math.max(m, x);
-        }
-        return m;
-    }
-
-    /** Index of the window whose VPT is the median (the lower one for an even count). */
-    private static int medianIndex(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
-        return idx[(v.length - 1) / 2];
-    }
-
-    private static String sha256(double[] values) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8 * values.length);
-        for (double v : values) {
-            buffer.putDouble(v);
-        }
-        return HexFormat.of().formatHex(digest.digest(buffer.array())).substring(0, 16);
-    }
 }

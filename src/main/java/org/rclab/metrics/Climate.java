@@ -167,4 +167,34 @@ public final class Climate {
         }
         return new double[][] {freq, psd};
     }
+
+    /**
+     * The time-averaged spatial power spectrum of a periodic field sampled on a uniform grid (rows
+     * are times, columns grid points): {@code [0]} wavenumbers {@code k_n = 2 pi n / length},
+     * {@code [1]} the mean of {@code |u_hat_n|^2} with {@code u_hat_n = (1/Q) sum_j u_j e^{-i k_n x_j}},
+     * for n = 0 .. Q/2.
+     */
+    public static double[][] spatialPowerSpectrum(org.rclab.core.TimeSeries field, double length) {
+        Checks.positive("length", length);
+        int q = field.cols();
+        Checks.require(q >= 2 && q % 2 == 0, "the field needs an even number of grid points, got " + q);
+        DoubleFFT_1D fft = new DoubleFFT_1D(q);
+        double[] buf = new double[q];
+        double[] power = new double[q / 2 + 1];
+        for (int i = 0; i < field.rows(); i++) {
+            field.rowInto(i, buf);
+            fft.realForward(buf);
+            power[0] += buf[0] * buf[0];
+            power[q / 2] += buf[1] * buf[1];
+            for (int n = 1; n < q / 2; n++) {
+                power[n] += buf[2 * n] * buf[2 * n] + buf[2 * n + 1] * buf[2 * n + 1];
+            }
+        }
+        double[] k = new double[q / 2 + 1];
+        for (int n = 0; n <= q / 2; n++) {
+            power[n] /= (double) field.rows() * q * q;
+            k[n] = 2 * Math.PI * n / length;
+        }
+        return new double[][] {k, power};
+    }
 }
