@@ -26,6 +26,7 @@ import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figure;
+import org.rclab.plot.Figures;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
 import org.rclab.reservoir.StateTransform;
@@ -189,10 +190,11 @@ final class KsCommand implements Callable<Integer> {
             esn = Benettin.spectrum(new ClosedLoopMap(model), model.trainingEndState(),
                     new Benettin.Options(k, steps / 20, steps / 20, steps, 1, 20, seed),
                     ProgressBar.onTerminal("ESN spectrum"));
-            String table = SpectrumComparison.table("Kuramoto-Sivashinsky L = " + length, truth, esn);
+            String table = LyapunovSpectrum.comparison("Kuramoto-Sivashinsky L = " + length, truth, esn);
             log.print(table);
             report.add(table);
-            SpectrumComparison.figure("KS L = " + length, truth, esn, out.resolve("spectra"));
+            Figures.spectra("Lyapunov spectrum of KS L = " + length + ": truth and reservoir", truth.exponents(),
+                    esn.exponents(), out.resolve("spectra"));
         }
 
         // 5. climate: the spatial power spectrum of a long autonomous run
@@ -214,7 +216,7 @@ final class KsCommand implements Callable<Integer> {
         // 6. files and figures
         int median = Reports.medianIndex(vpt);
         int start = trainRows + sync + median * horizon;
-        KsFigures.heatmaps(data.slice(start, start + horizon), predicted[median], ks.grid(), dt, lambdaMax, vpt[median],
+        Figures.heatmaps(data.slice(start, start + horizon), predicted[median], ks.grid(), dt, lambdaMax, vpt[median],
                 out.resolve("heatmaps"));
         Figure.of(1, Figure.panel("Spatial power spectrum, training data vs autonomous reservoir", "wavenumber k",
                                 "mean |u_k|^2").withLogY()

@@ -23,6 +23,7 @@ import org.rclab.io.Npy;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figure;
+import org.rclab.plot.Figures;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
 import org.rclab.reservoir.StateTransform;
@@ -215,12 +216,12 @@ final class LorenzCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("vpt.csv"), vptCsv);
         int median = Reports.medianIndex(vpt);
         int start = trainRows + sync + median * horizon;
-        LorenzFigures.forecast(data.slice(start, start + horizon), predicted[median], dt, lambdaMax, vpt[median],
+        Figures.forecast(data.slice(start, start + horizon), predicted[median], dt, lambdaMax, vpt[median],
                 out.resolve("forecast"));
-        LorenzFigures.errorCurves(curves, dt, lambdaMax, threshold, out.resolve("error"));
-        LorenzFigures.attractors(climateTruth, auto, out.resolve("attractor"));
-        LorenzFigures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
-        LorenzFigures.histograms(climateTruth, auto, out.resolve("histograms"));
+        Figures.errorCurves(curves, dt, lambdaMax, threshold, out.resolve("error"));
+        Figures.attractors(climateTruth, auto, out.resolve("attractor"));
+        Figures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
+        Figures.histograms(climateTruth, auto, out.resolve("histograms"));
         ModelArchive.save(model, out.resolve("model"));
         report.add(0, "# rclab lorenz report\n");
         AtomicFiles.writeString(out.resolve("report.md"), String.join("\n\n", report) + "\n");

@@ -20,6 +20,7 @@ import org.rclab.reservoir.StateTransform;
 import org.rclab.dynamics.Trajectory;
 import org.rclab.lyapunov.Benettin;
 import org.rclab.lyapunov.LyapunovSpectrum;
+import org.rclab.plot.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -158,11 +159,12 @@ final class LyapunovCommand implements Callable<Integer> {
                 qrEvery, blocks, seed);
         LyapunovSpectrum m = Benettin.spectrum(map, model.trainingEndState(), modelOptions,
                 ProgressBar.onTerminal("ESN lyapunov"));
-        String table = SpectrumComparison.table(setup.name(), s, m);
+        String table = LyapunovSpectrum.comparison(setup.name(), s, m);
         log.print(table);
         java.nio.file.Files.createDirectories(out);
         org.rclab.core.AtomicFiles.writeString(out.resolve("spectra.md"), table);
-        SpectrumComparison.figure(setup.name(), s, m, out.resolve("spectra"));
+        Figures.spectra("Lyapunov spectrum of " + setup.name() + ": truth and reservoir", s.exponents(),
+                m.exponents(), out.resolve("spectra"));
         log.printf(Locale.ROOT, "wrote %s and %s%n", out.resolve("spectra.md"), out.resolve("spectra.png"));
         log.flush();
         return 0;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reservoir computing lab for chaotic systems.",
-        subcommands = {LorenzCommand.class, KsCommand.class, SimulateCommand.class, LyapunovCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LorenzCommand.class, KsCommand.class, ExperimentsCommand.class, SimulateCommand.class, LyapunovCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

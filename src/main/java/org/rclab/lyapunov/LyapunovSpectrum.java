@@ -91,4 +91,22 @@ public record LyapunovSpectrum(double[] exponents, double[] standardErrors, doub
         b.append(String.format(Locale.ROOT, "averaged over %.1f time units (%d steps) in %.2f s%n", time, steps, seconds));
         return b.toString();
     }
+
+    /** A markdown table of a true spectrum next to a model's: index, both exponents with standard errors, difference. */
+    public static String comparison(String system, LyapunovSpectrum truth, LyapunovSpectrum model) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%nLyapunov spectrum of %s: true system vs trained reservoir (per unit time)%n%n", system));
+        b.append("| i | true | reservoir | reservoir - true |\n| --- | --- | --- | --- |\n");
+        int k = Math.min(truth.size(), model.size());
+        for (int i = 0; i < k; i++) {
+            b.append(String.format(Locale.ROOT, "| %d | %.4f +- %.4f | %.4f +- %.4f | %+.4f |%n", i + 1, truth.exponent(i),
+                    truth.standardErrors()[i], model.exponent(i), model.standardErrors()[i],
+                    model.exponent(i) - truth.exponent(i)));
+        }
+        b.append(String.format(Locale.ROOT, "| D_KY | %.3f | %.3f | |%n", truth.kaplanYorke(), model.kaplanYorke()));
+        b.append(String.format(Locale.ROOT, "%ntrue: %.1f time units in %.1f s; reservoir: %.1f time units in %.1f s%n", truth.time(),
+                truth.seconds(), model.time(), model.seconds()));
+        return b.toString();
+    }
+
 }
