@@ -103,10 +103,14 @@ public record LyapunovSpectrum(double[] exponents, double[] standardErrors, doub
                     truth.standardErrors()[i], model.exponent(i), model.standardErrors()[i],
                     model.exponent(i) - truth.exponent(i)));
         }
-        b.append(String.format(Locale.ROOT, "| D_KY | %.3f | %.3f | |%n", truth.kaplanYorke(), model.kaplanYorke()));
+        b.append(String.format(Locale.ROOT, "| D_KY | %s | %s | |%n", dimension(truth), dimension(model)));
         b.append(String.format(Locale.ROOT, "%ntrue: %.1f time units in %.1f s; reservoir: %.1f time units in %.1f s%n", truth.time(),
                 truth.seconds(), model.time(), model.seconds()));
         return b.toString();
     }
 
+
+    private static String dimension(LyapunovSpectrum s) {
+        return Double.isNaN(s.kaplanYorke()) ? "> " + s.size() : String.format(Locale.ROOT, "%.3f", s.kaplanYorke());
+    }
 }
