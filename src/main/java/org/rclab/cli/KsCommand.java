@@ -21,7 +21,7 @@ import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
 import org.rclab.io.Npy;
 import org.rclab.lyapunov.Benettin;
-import org.rclab.lyapunov.ClosedLoopMap;
+import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;

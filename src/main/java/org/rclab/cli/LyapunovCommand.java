@@ -13,7 +13,7 @@ import org.rclab.forecast.ModelArchive;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
-import org.rclab.lyapunov.ClosedLoopMap;
+import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
 import org.rclab.reservoir.StateTransform;

@@ -17,7 +17,7 @@ import org.rclab.reservoir.StateTransform;
  *
  * All inputs and outputs are in physical units; standardisation happens inside.
  */
-public final class TrainedModel {
+public final class TrainedModel implements Forecaster {
 
     private final Reservoir reservoir;
     private final StateTransform transform;
@@ -62,11 +62,13 @@ public final class TrainedModel {
     }
 
     /** Sampling step of the data the model was trained on. */
+    @Override
     public double dt() {
         return dt;
     }
 
     /** Number of variables. */
+    @Override
     public int dimension() {
         return reservoir.inputDimension();
     }
@@ -151,6 +153,7 @@ public final class TrainedModel {
      * Synchronises on {@code sync} rows of {@code data} before row {@code start}, then forecasts
      * {@code steps} rows in closed loop: row k predicts {@code data} row {@code start + k}.
      */
+    @Override
     public TimeSeries forecast(TimeSeries data, int start, int sync, int steps) {
         Checks.require(sync >= 1 && start - sync >= 0, "need sync rows before start: start = " + start + ", sync = "
                 + sync);
@@ -187,6 +190,24 @@ public final class TrainedModel {
             System.arraycopy(phys, 0, out, (t - from) * d, d);
         }
         return TimeSeries.wrap(out, to - from, d, data.time(from + 1), dt, data.names());
+    }
+
+    /** One row of teacher forcing is enough to start (longer synchronisation forgets x = 0 better). */
+    @Override
+    public int minimumHistory() {
+        return 1;
+    }
+
+    /** The closed-loop reservoir as a map of its state, with its tangent map. */
+    @Override
+    public ClosedLoopMap closedLoop() {
+        return new ClosedLoopMap(this);
+    }
+
+    /** The reservoir state after teacher forcing on rows {@code [start - history, start)} from x = 0. */
+    @Override
+    public double[] closedLoopState(TimeSeries data, int start, int history) {
+        return synchronize(data, start - history, start);
     }
 
     private void checkData(TimeSeries data) {

@@ -13,7 +13,7 @@ import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
 import org.rclab.lyapunov.Benettin;
-import org.rclab.lyapunov.ClosedLoopMap;
+import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figures;

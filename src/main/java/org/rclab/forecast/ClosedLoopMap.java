@@ -1,10 +1,9 @@
-package org.rclab.lyapunov;
+package org.rclab.forecast;
 
 import java.util.List;
 
 import org.rclab.core.Checks;
 import org.rclab.dynamics.TangentMap;
-import org.rclab.forecast.TrainedModel;
 import org.rclab.linalg.CsrMatrix;
 import org.rclab.readout.RidgeReadout;
 import org.rclab.reservoir.Reservoir;

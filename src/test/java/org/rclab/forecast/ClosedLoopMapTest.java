@@ -1,4 +1,4 @@
-package org.rclab.lyapunov;
+package org.rclab.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,9 +8,6 @@ import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
-import org.rclab.forecast.TrainedModel;
-import org.rclab.forecast.Trainer;
-import org.rclab.forecast.TrainingConfig;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
 import org.rclab.reservoir.StateTransform;
