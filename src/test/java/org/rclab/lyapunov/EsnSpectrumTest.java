@@ -7,6 +7,7 @@ import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
