@@ -136,7 +136,7 @@ final class LyapunovCommand implements Callable<Integer> {
         TrainedModel model;
         if (load != null) {
             model = ModelArchive.load(load);
-            log.printf(Locale.ROOT, "loaded %s: N = %d, dt = %s, transform %s%n", load, model.reservoir().size(), model.dt(),
+            log.printf(Locale.ROOT, "loaded %s: N = %d, dt = %s, transform %s%n", load, model.network().stateSize(), model.dt(),
                     model.transform());
         } else {
             var config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)

@@ -4,9 +4,8 @@ import java.util.List;
 
 import org.rclab.core.Checks;
 import org.rclab.dynamics.TangentMap;
-import org.rclab.linalg.CsrMatrix;
 import org.rclab.readout.RidgeReadout;
-import org.rclab.reservoir.Reservoir;
+import org.rclab.reservoir.EchoState;
 import org.rclab.reservoir.StateTransform;
 
 /**
@@ -24,46 +23,47 @@ import org.rclab.reservoir.StateTransform;
  * the {@code 2 W_in W_out,2 (r o dr)} term of the paper; other transforms give their own
  * derivative. One step is {@code dt} time units, so Benettin's exponents are per unit time of the
  * learned system. W_in W_out has rank D (the number of variables), so it is applied as two thin
- * products. Not thread-safe.
+ * products. Deep reservoirs work the same way through {@link EchoState#tangent}. Not thread-safe.
  */
 public final class ClosedLoopMap implements TangentMap {
 
     private final TrainedModel model;
-    private final Reservoir reservoir;
+    private final EchoState network;
     private final StateTransform transform;
     private final RidgeReadout readout;
-    private final CsrMatrix w;
-    private final CsrMatrix win;
-    private final double leak;
     private final int n;
     private final int d;
+    private final int offset;
+    private final double[] slice;
+    private final double[] dslice;
     private final double[] features;
     private final double[] v;
     private final double[] next;
     private final double[] slopes;
-    private final double[] wdr;
     private final double[] tdr;
     private final double[] g;
-    private final double[] wing;
+    private final double[] dnext;
+    private final double[] work;
 
     public ClosedLoopMap(TrainedModel model) {
         this.model = model;
-        this.reservoir = model.reservoir();
+        this.network = model.network();
         this.transform = model.transform();
         this.readout = model.readout();
-        this.w = reservoir.w();
-        this.win = reservoir.win();
-        this.leak = reservoir.config().leakRate();
-        this.n = reservoir.size();
-        this.d = reservoir.inputDimension();
-        features = new double[n];
+        this.n = network.stateSize();
+        this.d = network.inputDimension();
+        this.offset = network.featureOffset();
+        int f = network.featureCount();
+        slice = new double[f];
+        dslice = new double[f];
+        features = new double[f];
+        tdr = new double[f];
         v = new double[d];
+        g = new double[d];
         next = new double[n];
         slopes = new double[n];
-        wdr = new double[n];
-        tdr = new double[n];
-        g = new double[d];
-        wing = new double[n];
+        dnext = new double[n];
+        work = new double[n];
     }
 
     public TrainedModel model() {
@@ -88,7 +88,7 @@ public final class ClosedLoopMap implements TangentMap {
 
     @Override
     public void observe(double[] state, double[] out) {
-        transform.apply(state, features);
+        model.features(state, slice, features);
         readout.apply(features, out);
     }
 
@@ -100,28 +100,25 @@ public final class ClosedLoopMap implements TangentMap {
     @Override
     public void step(double[] r) {
         Checks.length("state", r, n);
-        transform.apply(r, features);
+        model.features(r, slice, features);
         readout.apply(features, v);
-        reservoir.update(r, v, next);
+        network.update(r, v, next);
         System.arraycopy(next, 0, r, 0, n);
     }
 
     @Override
     public void step(double[] r, double[][] tangents) {
         Checks.length("state", r, n);
-        transform.apply(r, features);
+        model.features(r, slice, features);
         readout.apply(features, v);
-        reservoir.update(r, v, next, slopes);
-        double keep = 1 - leak;
+        network.update(r, v, next, slopes);
         for (double[] dr : tangents) {
             Checks.length("tangent", dr, n);
-            w.multiply(dr, wdr);
-            transform.jacobianTimes(r, dr, tdr);
+            System.arraycopy(dr, offset, dslice, 0, dslice.length);
+            transform.jacobianTimes(slice, dslice, tdr);
             readout.applyWeights(tdr, g);
-            win.multiply(g, wing);
-            for (int i = 0; i < n; i++) {
-                dr[i] = keep * dr[i] + leak * slopes[i] * (wdr[i] + wing[i]);
-            }
+            network.tangent(slopes, dr, g, dnext, work);
+            System.arraycopy(dnext, 0, dr, 0, n);
         }
         System.arraycopy(next, 0, r, 0, n);
     }

@@ -106,6 +106,10 @@ public final class ModelArchive {
      *                     that is not a model directory (then nothing is changed)
      */
     public static void save(TrainedModel model, Path dir) throws IOException {
+        if (!(model.network() instanceof Reservoir)) {
+            throw new IllegalArgumentException("model must have a single Reservoir to be saved; saving a "
+                    + model.network().getClass().getSimpleName() + " is not supported yet");
+        }
         save(model, dir, staged -> {
         });
     }

@@ -4,12 +4,13 @@ import org.rclab.core.Checks;
 import org.rclab.core.TimeSeries;
 import org.rclab.core.ZScore;
 import org.rclab.readout.RidgeReadout;
+import org.rclab.reservoir.EchoState;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.StateTransform;
 
 /**
- * A trained echo state network, immutable: reservoir, state transform, ridge readout and the
- * input standardisation. In closed loop (generative mode) its own output is fed back as input:
+ * A trained echo state network, immutable: the network (a {@link Reservoir} or a deep one), state
+ * transform, ridge readout and the input standardisation. In closed loop (generative mode) its own output is fed back as input:
  *
  * <pre>
  *   v(t) = W_out T(x(t)) + b,   x(t+1) = (1 - a) x(t) + a tanh(W x(t) + W_in v(t) + b_res)
@@ -19,7 +20,7 @@ import org.rclab.reservoir.StateTransform;
  */
 public final class TrainedModel implements Forecaster {
 
-    private final Reservoir reservoir;
+    private final EchoState network;
     private final StateTransform transform;
     private final RidgeReadout readout;
     private final ZScore zscore;
@@ -29,15 +30,15 @@ public final class TrainedModel implements Forecaster {
     /**
      * @param trainingEndState the reservoir state after the last training input (copied)
      */
-    public TrainedModel(Reservoir reservoir, StateTransform transform, RidgeReadout readout, ZScore zscore, double dt,
+    public TrainedModel(EchoState network, StateTransform transform, RidgeReadout readout, ZScore zscore, double dt,
                         double[] trainingEndState) {
-        Checks.require(readout.features() == reservoir.size(), "readout must have " + reservoir.size()
-                + " features (the reservoir size), got " + readout.features());
-        Checks.require(readout.outputs() == reservoir.inputDimension() && zscore.dimension() == readout.outputs(),
-                "readout outputs, reservoir inputs and standardisation must agree, got " + readout.outputs() + ", "
-                        + reservoir.inputDimension() + " and " + zscore.dimension());
-        Checks.length("trainingEndState", trainingEndState, reservoir.size());
-        this.reservoir = reservoir;
+        Checks.require(readout.features() == network.featureCount(), "readout must have " + network.featureCount()
+                + " features (what the network exposes to the readout), got " + readout.features());
+        Checks.require(readout.outputs() == network.inputDimension() && zscore.dimension() == readout.outputs(),
+                "readout outputs, network inputs and standardisation must agree, got " + readout.outputs() + ", "
+                        + network.inputDimension() + " and " + zscore.dimension());
+        Checks.length("trainingEndState", trainingEndState, network.stateSize());
+        this.network = network;
         this.transform = transform;
         this.readout = readout;
         this.zscore = zscore;
@@ -45,8 +46,24 @@ public final class TrainedModel implements Forecaster {
         this.trainingEndState = trainingEndState.clone();
     }
 
+    /** The network: a {@link Reservoir} or a {@link org.rclab.reservoir.DeepReservoir}. */
+    public EchoState network() {
+        return network;
+    }
+
+    /** The single reservoir of this model; an error for a deep one (use {@link #network()}). */
     public Reservoir reservoir() {
-        return reservoir;
+        if (network instanceof Reservoir r) {
+            return r;
+        }
+        throw new IllegalStateException("this model's network is a " + network.getClass().getSimpleName()
+                + ", not a single Reservoir; use network()");
+    }
+
+    /** Writes the transformed readout features of state {@code x} into {@code features} (scratch {@code slice}). */
+    void features(double[] x, double[] slice, double[] features) {
+        System.arraycopy(x, network.featureOffset(), slice, 0, slice.length);
+        transform.apply(slice, features);
     }
 
     public StateTransform transform() {
@@ -70,7 +87,7 @@ public final class TrainedModel implements Forecaster {
     /** Number of variables. */
     @Override
     public int dimension() {
-        return reservoir.inputDimension();
+        return network.inputDimension();
     }
 
     /** A copy of the reservoir state after the last training input. */
@@ -83,7 +100,7 @@ public final class TrainedModel implements Forecaster {
      * forcing) and returns the state that predicts row {@code to}.
      */
     public double[] synchronize(TimeSeries data, int from, int to) {
-        return synchronize(new double[reservoir.size()], data, from, to);
+        return synchronize(new double[network.stateSize()], data, from, to);
     }
 
     /** Like {@link #synchronize(TimeSeries, int, int)} from a given state (not modified). */
@@ -91,7 +108,7 @@ public final class TrainedModel implements Forecaster {
         checkData(data);
         Checks.require(from >= 0 && from <= to && to <= data.rows(),
                 "rows [from, to) must lie in [0, " + data.rows() + "], got [" + from + ", " + to + ")");
-        Checks.length("start", start, reservoir.size());
+        Checks.length("start", start, network.stateSize());
         double[] x = start.clone();
         double[] next = new double[x.length];
         double[] raw = new double[dimension()];
@@ -105,7 +122,7 @@ public final class TrainedModel implements Forecaster {
                 }
             }
             zscore.apply(raw, u);
-            reservoir.update(x, u, next);
+            network.update(x, u, next);
             double[] swap = x;
             x = next;
             next = swap;
@@ -121,17 +138,18 @@ public final class TrainedModel implements Forecaster {
      * @throws ArithmeticException if the forecast turns non-finite, naming the step
      */
     public TimeSeries forecast(double[] state, int steps, double t0) {
-        Checks.length("state", state, reservoir.size());
+        Checks.length("state", state, network.stateSize());
         Checks.positive("steps", steps);
         int d = dimension();
         double[] x = state.clone();
         double[] next = new double[x.length];
-        double[] features = new double[x.length];
+        double[] slice = new double[network.featureCount()];
+        double[] features = new double[slice.length];
         double[] v = new double[d];
         double[] phys = new double[d];
         double[] out = new double[steps * d];
         for (int k = 0; k < steps; k++) {
-            transform.apply(x, features);
+            features(x, slice, features);
             readout.apply(features, v);
             zscore.invert(v, phys);
             for (int j = 0; j < d; j++) {
@@ -141,7 +159,7 @@ public final class TrainedModel implements Forecaster {
                 }
             }
             System.arraycopy(phys, 0, out, k * d, d);
-            reservoir.update(x, v, next);
+            network.update(x, v, next);
             double[] swap = x;
             x = next;
             next = swap;
@@ -172,7 +190,8 @@ public final class TrainedModel implements Forecaster {
         double[] x = synchronize(data, 0, from);
         int d = dimension();
         double[] next = new double[x.length];
-        double[] features = new double[x.length];
+        double[] slice = new double[network.featureCount()];
+        double[] features = new double[slice.length];
         double[] raw = new double[d];
         double[] u = new double[d];
         double[] v = new double[d];
@@ -180,11 +199,11 @@ public final class TrainedModel implements Forecaster {
         double[] out = new double[(to - from) * d];
         for (int t = from; t < to; t++) {
             zscore.apply(data.rowInto(t, raw), u);
-            reservoir.update(x, u, next);
+            network.update(x, u, next);
             double[] swap = x;
             x = next;
             next = swap;
-            transform.apply(x, features);
+            features(x, slice, features);
             readout.apply(features, v);
             zscore.invert(v, phys);
             System.arraycopy(phys, 0, out, (t - from) * d, d);

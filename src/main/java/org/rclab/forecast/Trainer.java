@@ -7,7 +7,7 @@ import org.rclab.core.TimeSeries;
 import org.rclab.core.ZScore;
 import org.rclab.readout.RidgeAccumulator;
 import org.rclab.readout.RidgeReadout;
-import org.rclab.reservoir.Reservoir;
+import org.rclab.reservoir.EchoState;
 
 /**
  * Teacher-forced training of an echo state network for one-step-ahead (and so closed-loop)
@@ -24,9 +24,9 @@ public final class Trainer {
     public record Timed(TrainedModel model, double runSeconds, double fitSeconds) {
     }
 
-    /** {@link #train(Reservoir, TimeSeries, TrainingConfig, Progress)} without progress. */
-    public static TrainedModel train(Reservoir reservoir, TimeSeries data, TrainingConfig config) {
-        return train(reservoir, data, config, Progress.NONE);
+    /** {@link #train(EchoState, TimeSeries, TrainingConfig, Progress)} without progress. */
+    public static TrainedModel train(EchoState network, TimeSeries data, TrainingConfig config) {
+        return train(network, data, config, Progress.NONE);
     }
 
     /**
@@ -36,17 +36,17 @@ public final class Trainer {
      *                                  or hold a non-finite value (named by row and column)
      * @throws CancellationException    if the thread is interrupted
      */
-    public static TrainedModel train(Reservoir reservoir, TimeSeries data, TrainingConfig config, Progress progress) {
-        return trainTimed(reservoir, data, config, progress).model();
+    public static TrainedModel train(EchoState network, TimeSeries data, TrainingConfig config, Progress progress) {
+        return trainTimed(network, data, config, progress).model();
     }
 
     /**
-     * Like {@link #train(Reservoir, TimeSeries, TrainingConfig, Progress)}, also reporting the seconds
+     * Like {@link #train(EchoState, TimeSeries, TrainingConfig, Progress)}, also reporting the seconds
      * spent running the reservoir (with the Gram accumulation) and solving for the readout.
      */
-    public static Timed trainTimed(Reservoir reservoir, TimeSeries data, TrainingConfig config, Progress progress) {
+    public static Timed trainTimed(EchoState network, TimeSeries data, TrainingConfig config, Progress progress) {
         long start = System.nanoTime();
-        int d = reservoir.inputDimension();
+        int d = network.inputDimension();
         if (data.cols() != d) {
             throw new IllegalArgumentException("data must have " + d + " columns (the reservoir's inputs), got "
                     + data.rows() + " x " + data.cols());
@@ -57,23 +57,27 @@ public final class Trainer {
         }
         TimeSeries used = data.slice(0, config.rowsNeeded()).requireFinite("training data");
         ZScore zscore = config.standardize() ? ZScore.fit(used, 0, used.rows()) : ZScore.identity(d);
-        int n = reservoir.size();
+        int n = network.stateSize();
+        int f = network.featureCount();
+        int offset = network.featureOffset();
         double[] x = new double[n];
         double[] next = new double[n];
-        double[] features = new double[n];
+        double[] slice = new double[f];
+        double[] features = new double[f];
         double[] raw = new double[d];
         double[] u = new double[d];
         double[] target = new double[d];
-        RidgeAccumulator accumulator = new RidgeAccumulator(n, d, config.bias());
+        RidgeAccumulator accumulator = new RidgeAccumulator(f, d, config.bias());
         int steps = config.washout() + config.trainSteps();
         for (int t = 0; t < steps; t++) {
             zscore.apply(used.rowInto(t, raw), u);
-            reservoir.update(x, u, next);
+            network.update(x, u, next);
             double[] swap = x;
             x = next;
             next = swap;
             if (t >= config.washout()) {
-                config.transform().apply(x, features);
+                System.arraycopy(x, offset, slice, 0, f);
+                config.transform().apply(slice, features);
                 zscore.apply(used.rowInto(t + 1, raw), target);
                 accumulator.add(features, target);
             }
@@ -89,7 +93,7 @@ public final class Trainer {
         long run = System.nanoTime();
         RidgeReadout readout = accumulator.solve(config.ridge());
         long fit = System.nanoTime();
-        return new Timed(new TrainedModel(reservoir, config.transform(), readout, zscore, data.dt(), x),
+        return new Timed(new TrainedModel(network, config.transform(), readout, zscore, data.dt(), x),
                 (run - start) * 1e-9, (fit - run) * 1e-9);
     }
 }

@@ -207,6 +207,40 @@ public final class CsrMatrix {
         return new CsrMatrix(rows, cols, rowStart, columns, scaled, true);
     }
 
+    /** {@code A + alpha I} for a square matrix (diagonal entries added where missing). */
+    public CsrMatrix plusIdentity(double alpha) {
+        Checks.require(rows == cols, "plusIdentity needs a square matrix, got " + rows + " x " + cols);
+        Checks.finite("alpha", alpha);
+        int[] start = new int[rows + 1];
+        int[] cs = new int[values.length + rows];
+        double[] vs = new double[values.length + rows];
+        int q = 0;
+        for (int i = 0; i < rows; i++) {
+            boolean placed = false;
+            for (int p = rowStart[i]; p < rowStart[i + 1]; p++) {
+                if (!placed && columns[p] >= i) {
+                    if (columns[p] == i) {
+                        cs[q] = i;
+                        vs[q++] = values[p] + alpha;
+                        placed = true;
+                        continue;
+                    }
+                    cs[q] = i;
+                    vs[q++] = alpha;
+                    placed = true;
+                }
+                cs[q] = columns[p];
+                vs[q++] = values[p];
+            }
+            if (!placed) {
+                cs[q] = i;
+                vs[q++] = alpha;
+            }
+            start[i + 1] = q;
+        }
+        return new CsrMatrix(rows, cols, start, java.util.Arrays.copyOf(cs, q), java.util.Arrays.copyOf(vs, q), true);
+    }
+
     /**
      * {@code y = A x}. Allocates nothing.
      *

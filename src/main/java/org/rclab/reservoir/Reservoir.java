@@ -20,7 +20,7 @@ import org.rclab.linalg.SpectralRadius;
  * draws come from the named streams "W", "Win" and "bias" of the config's seed, so the same seed
  * gives the same bits. The update allocates nothing.
  */
-public final class Reservoir {
+public final class Reservoir implements EchoState {
 
     private final ReservoirConfig config;
     private final int inputDimension;
@@ -54,6 +54,15 @@ public final class Reservoir {
 
     /** Draws W, W_in and b for {@code inputDimension} inputs from the config's seed. */
     public static Reservoir create(ReservoirConfig config, int inputDimension) {
+        return create(config, inputDimension, false);
+    }
+
+    /**
+     * Draws W, W_in and b. With {@code leakAdjusted}, the spectral radius is imposed on the leaky
+     * update's linear part {@code (1 - a) I + a W} instead of on W, as in Gallicchio and Micheli's
+     * DeepESN code: {@code W = c W0 + (1 - a)(c - 1) / a I} with {@code c = rho / rho((1 - a) I + a W0)}.
+     */
+    public static Reservoir create(ReservoirConfig config, int inputDimension, boolean leakAdjusted) {
         Checks.positive("inputDimension", inputDimension);
         int n = config.size();
         if (config.inputConnectivity() == ReservoirConfig.InputConnectivity.BLOCKS && inputDimension > n) {
@@ -65,12 +74,15 @@ public final class Reservoir {
         CsrMatrix raw = config.topology() == ReservoirConfig.Topology.ERDOS_RENYI
                 ? CsrMatrix.erdosRenyi(n, n, config.averageDegree(), rw)
                 : CsrMatrix.fixedDegree(n, n, (int) Math.max(1, Math.round(config.averageDegree())), rw);
-        double rho = SpectralRadius.of(raw, seeds.stream("arnoldi"));
+        double a = config.leakRate();
+        CsrMatrix measured = leakAdjusted && a < 1 ? raw.scale(a).plusIdentity(1 - a) : raw;
+        double rho = SpectralRadius.of(measured, seeds.stream("arnoldi"));
         if (!(rho > 0)) {
             throw new ArithmeticException("the random recurrent matrix has spectral radius " + rho
                     + " (too sparse: raise averageDegree or size)");
         }
-        CsrMatrix w = raw.scale(config.spectralRadius() / rho);
+        double c = config.spectralRadius() / rho;
+        CsrMatrix w = leakAdjusted && a < 1 ? raw.scale(c).plusIdentity((1 - a) * (c - 1) / a) : raw.scale(c);
         CsrMatrix win = inputMatrix(config, inputDimension, seeds.stream("Win"));
         double[] b = new double[n];
         if (config.bias() > 0) {
@@ -124,6 +136,7 @@ public final class Reservoir {
     }
 
     /** D, the number of inputs. */
+    @Override
     public int inputDimension() {
         return inputDimension;
     }
@@ -148,6 +161,26 @@ public final class Reservoir {
         return unscaledRadius;
     }
 
+    @Override
+    public int stateSize() {
+        return config.size();
+    }
+
+    @Override
+    public int featureOffset() {
+        return 0;
+    }
+
+    @Override
+    public int featureCount() {
+        return config.size();
+    }
+
+    @Override
+    public double leakRate() {
+        return config.leakRate();
+    }
+
     /**
      * One update {@code next = (1 - a) x + a tanh(W x + W_in u + b)}. Allocates nothing.
      *
@@ -155,13 +188,45 @@ public final class Reservoir {
      * @param u    input, length D, not modified
      * @param next next state, length N, overwritten; must not be {@code x}
      */
+    @Override
     public void update(double[] x, double[] u, double[] next) {
+        check(x, u, next);
+        step(x, 0, u, 0, next, 0, null, 0);
+    }
+
+    /**
+     * The update of {@link #update(double[], double[], double[])} that also writes the activation
+     * slopes {@code slopes_i = 1 - tanh^2(z_i)}, {@code z = W x + W_in u + b}, which the tangent map
+     * needs: {@code d next = (1 - a) dx + a diag(slopes) (W dx + W_in du)}. Allocates nothing.
+     */
+    @Override
+    public void update(double[] x, double[] u, double[] next, double[] slopes) {
+        check(x, u, next);
+        Checks.length("slopes", slopes, config.size());
+        step(x, 0, u, 0, next, 0, slopes, 0);
+    }
+
+    @Override
+    public void tangent(double[] slopes, double[] dx, double[] du, double[] dnext, double[] work) {
+        tangent(slopes, 0, dx, 0, du, 0, dnext, 0);
+    }
+
+    private void check(double[] x, double[] u, double[] next) {
         int n = config.size();
         if (x.length != n || next.length != n || u.length != inputDimension) {
             throw new IllegalArgumentException("update needs x and next of length " + n + " and u of length "
                     + inputDimension + ", got " + x.length + ", " + next.length + " and " + u.length);
         }
         Checks.distinct("next", next, "x", x);
+    }
+
+    /**
+     * The update on slices: reads {@code x[xo..xo+N)} and {@code u[uo..uo+D)}, writes
+     * {@code next[no..no+N)} and, when {@code slopes != null}, {@code slopes[so..so+N)}. The kernel of
+     * both public updates and of {@link DeepReservoir}'s layers.
+     */
+    void step(double[] x, int xo, double[] u, int uo, double[] next, int no, double[] slopes, int so) {
+        final int n = config.size();
         final double a = config.leakRate();
         final double keep = 1 - a;
         final int[] ws = wStart;
@@ -174,40 +239,35 @@ public final class Reservoir {
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
-                s += wv[p] * x[wc[p]];
+                s += wv[p] * x[xo + wc[p]];
             }
             for (int p = is[i], end = is[i + 1]; p < end; p++) {
-                s += iv[p] * u[ic[p]];
+                s += iv[p] * u[uo + ic[p]];
             }
-            next[i] = keep * x[i] + a * FastMath.tanh(s);
+            double t = FastMath.tanh(s);
+            next[no + i] = keep * x[xo + i] + a * t;
+            if (slopes != null) {
+                slopes[so + i] = 1 - t * t;
+            }
         }
     }
 
     /**
-     * The update of {@link #update} that also writes the activation slopes
-     * {@code slopes_i = 1 - tanh^2(z_i)}, {@code z = W x + W_in u + b}, which the tangent map needs:
-     * {@code d next = (1 - a) dx + a diag(slopes) (W dx + W_in du)}. Allocates nothing.
+     * The tangent map on slices: {@code dnext = (1 - a) dx + a diag(slopes) (W dx + W_in du)}.
      */
-    public void update(double[] x, double[] u, double[] next, double[] slopes) {
-        int n = config.size();
-        if (x.length != n || next.length != n || slopes.length != n || u.length != inputDimension) {
-            throw new IllegalArgumentException("update needs x, next and slopes of length " + n + " and u of length "
-                    + inputDimension + ", got " + x.length + ", " + next.length + ", " + slopes.length + " and " + u.length);
-        }
-        Checks.distinct("next", next, "x", x);
+    void tangent(double[] slopes, int so, double[] dx, int xo, double[] du, int uo, double[] dnext, int no) {
+        final int n = config.size();
         final double a = config.leakRate();
         final double keep = 1 - a;
         for (int i = 0; i < n; i++) {
-            double s = bias[i];
+            double s = 0;
             for (int p = wStart[i], end = wStart[i + 1]; p < end; p++) {
-                s += wVals[p] * x[wCols[p]];
+                s += wVals[p] * dx[xo + wCols[p]];
             }
             for (int p = inStart[i], end = inStart[i + 1]; p < end; p++) {
-                s += inVals[p] * u[inCols[p]];
+                s += inVals[p] * du[uo + inCols[p]];
             }
-            double t = FastMath.tanh(s);
-            next[i] = keep * x[i] + a * t;
-            slopes[i] = 1 - t * t;
+            dnext[no + i] = keep * dx[xo + i] + a * slopes[so + i] * s;
         }
     }
 }

@@ -1,0 +1,118 @@
+package org.rclab.reservoir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.rclab.linalg.SpectralRadius;
+
+class DeepReservoirTest {
+
+    @Test
+    void oneLayerIsTheSingleReservoir() {
+        var config = ReservoirConfig.builder().size(80).bias(0.2).seed(4).build();
+        DeepReservoir deep = DeepReservoir.create(List.of(config), 3, false, true);
+        Reservoir single = Reservoir.create(config, 3);
+        double[] x = random(80, 1);
+        double[] u = {0.1, -0.4, 0.3};
+        double[] a = new double[80];
+        double[] b = new double[80];
+        deep.update(x, u, a);
+        single.update(x, u, b);
+        assertArrayEquals(b, a, 0.0);
+    }
+
+    @Test
+    void layerTwoIsDrivenByTheNewStateOfLayerOne() {
+        var c1 = ReservoirConfig.builder().size(30).averageDegree(4).leakRate(0.5).seed(1).build();
+        var c2 = ReservoirConfig.builder().size(20).averageDegree(4).leakRate(0.8).inputScaling(0.7).bias(0.1).seed(2).build();
+        DeepReservoir deep = DeepReservoir.create(List.of(c1, c2), 2, false, false);
+        assertEquals(50, deep.stateSize());
+        assertEquals(30, deep.featureOffset());
+        assertEquals(20, deep.featureCount());
+        Reservoir l1 = deep.layers().get(0);
+        Reservoir l2 = deep.layers().get(1);
+        double[] x = random(50, 3);
+        double[] u = {0.5, -0.2};
+        double[] next = new double[50];
+        deep.update(x, u, next);
+        double[] x1 = java.util.Arrays.copyOfRange(x, 0, 30);
+        double[] x2 = java.util.Arrays.copyOfRange(x, 30, 50);
+        double[] n1 = new double[30];
+        double[] n2 = new double[20];
+        l1.update(x1, u, n1);
+        l2.update(x2, n1, n2);
+        assertArrayEquals(n1, java.util.Arrays.copyOfRange(next, 0, 30), 0.0);
+        assertArrayEquals(n2, java.util.Arrays.copyOfRange(next, 30, 50), 0.0);
+    }
+
+    @Test
+    void tangentMatchesCentralDifferences() {
+        var base = ReservoirConfig.builder().averageDegree(5).leakRate(0.6).bias(0.3).seed(9).build();
+        DeepReservoir deep = DeepReservoir.uniform(base, 3, 25, 2, true, true);
+        double[] x = random(75, 5);
+        double[] u = {0.3, 0.7};
+        double[] dx = random(75, 6);
+        double[] du = {0.2, -0.5};
+        double[] next = new double[75];
+        double[] slopes = new double[75];
+        deep.update(x, u, next, slopes);
+        double[] dnext = new double[75];
+        deep.tangent(slopes, dx, du, dnext, new double[75]);
+        double eps = 1e-6;
+        double[] xp = x.clone();
+        double[] xm = x.clone();
+        double[] up = u.clone();
+        double[] um = u.clone();
+        for (int i = 0; i < 75; i++) {
+            xp[i] += eps * dx[i];
+            xm[i] -= eps * dx[i];
+        }
+        for (int i = 0; i < 2; i++) {
+            up[i] += eps * du[i];
+            um[i] -= eps * du[i];
+        }
+        double[] fp = new double[75];
+        double[] fm = new double[75];
+        deep.update(xp, up, fp);
+        deep.update(xm, um, fm);
+        for (int i = 0; i < 75; i++) {
+            assertEquals((fp[i] - fm[i]) / (2 * eps), dnext[i], 1e-8, "component " + i);
+        }
+    }
+
+    @Test
+    void leakAdjustedRadiusIsImposedOnTheLeakyLinearPart() {
+        var config = ReservoirConfig.builder().size(300).leakRate(0.3).spectralRadius(0.9).seed(2).build();
+        Reservoir r = Reservoir.create(config, 1, true);
+        double[][] w = r.w().toDense();
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < 300; j++) {
+                w[i][j] *= 0.3;
+            }
+            w[i][i] += 0.7;
+        }
+        assertEquals(0.9, SpectralRadius.dense(w), 1e-6);
+    }
+
+    @Test
+    void layersMustChain() {
+        Reservoir a = Reservoir.create(ReservoirConfig.builder().size(10).averageDegree(2).seed(1).build(), 3);
+        Reservoir b = Reservoir.create(ReservoirConfig.builder().size(10).averageDegree(2).seed(2).build(), 7);
+        var e = assertThrows(IllegalArgumentException.class, () -> DeepReservoir.of(List.of(a, b), false, true));
+        assertEquals("layer 2 must have 10 inputs (the size of layer 1), got 7", e.getMessage());
+    }
+
+    private static double[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextDouble() - 0.5;
+        }
+        return x;
+    }
+}
