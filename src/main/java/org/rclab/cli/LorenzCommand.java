@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.rclab.core.AtomicFiles;
+import org.rclab.core.Checks;
 import org.rclab.core.ProgressBar;
 import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Lorenz63;
@@ -24,6 +25,8 @@ import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figure;
 import org.rclab.plot.Figures;
+import org.rclab.reservoir.DeepReservoir;
+import org.rclab.reservoir.EchoState;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
 import org.rclab.reservoir.StateTransform;
@@ -48,7 +51,16 @@ final class LorenzCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-N", "--size"}, defaultValue = "2000", description = "reservoir nodes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "esn",
+            description = "esn (one sparse reservoir) or deepesn (--layers stacked reservoirs sharing --size nodes)"
+                    + " (default: ${DEFAULT-VALUE})")
+    String modelKind;
+
+    @Option(names = "--layers", defaultValue = "4", description = "layers of the deepesn (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = {"-N", "--size"}, defaultValue = "2000",
+            description = "reservoir nodes (all layers together for deepesn) (default: ${DEFAULT-VALUE})")
     int size;
 
     @Option(names = "--degree", defaultValue = "6", description = "average degree of W (default: ${DEFAULT-VALUE})")
@@ -127,9 +139,9 @@ final class LorenzCommand implements Callable<Integer> {
                 .bias(bias).seed(seed).build();
         TrainingConfig training = new TrainingConfig(washout, train, ridge, stateTransform, true, true);
         for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
-            org.rclab.core.Checks.positive((String) check[0], (Integer) check[1]);
+            Checks.positive((String) check[0], (Integer) check[1]);
         }
-        org.rclab.core.Checks.positive("threshold", threshold);
+        Checks.positive("threshold", threshold);
         Files.createDirectories(out);
         List<String> report = new ArrayList<>();
         Reports.say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
@@ -148,13 +160,18 @@ final class LorenzCommand implements Callable<Integer> {
 
         // 2. reservoir and training
         long t1 = System.nanoTime();
-        Reservoir reservoir = Reservoir.create(config, 3);
+        EchoState reservoir = switch (modelKind.toLowerCase(Locale.ROOT)) {
+            case "esn" -> Reservoir.create(config, 3);
+            case "deepesn" -> DeepReservoir.uniform(config, Checks.positive("layers", layers), size / layers, 3, false, true);
+            default -> throw new IllegalArgumentException("--model must be esn or deepesn, got '" + modelKind + "'");
+        };
         double reservoirSeconds = Reports.seconds(t1);
         Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
         TrainedModel model = timed.model();
-        Reports.say(log, report, String.format(Locale.ROOT, "data %.2f s, reservoir %.2f s (spectral radius of raw W %.4f), "
-                        + "training run %.2f s, fit %.2f s (%s)", dataSeconds, reservoirSeconds,
-                reservoir.unscaledSpectralRadius(), timed.runSeconds(), timed.fitSeconds(), model.readout().note()));
+        Reports.say(log, report, String.format(Locale.ROOT, "%s with %d nodes: data %.2f s, reservoir %.2f s, training run"
+                        + " %.2f s, fit %.2f s (%s), run + fit %.2f s", modelKind, reservoir.stateSize(), dataSeconds,
+                reservoirSeconds, timed.runSeconds(), timed.fitSeconds(), model.readout().note(),
+                timed.runSeconds() + timed.fitSeconds()));
 
         // 3. forecasts from test windows
         long t2 = System.nanoTime();
@@ -222,7 +239,10 @@ final class LorenzCommand implements Callable<Integer> {
         Figures.attractors(climateTruth, auto, out.resolve("attractor"));
         Figures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
         Figures.histograms(climateTruth, auto, out.resolve("histograms"));
-        ModelArchive.save(model, out.resolve("model"));
+        if (reservoir instanceof Reservoir) {
+            ModelArchive.save(model, out.resolve("model"));
+        }
+        Reports.say(log, report, String.format(Locale.ROOT, "peak resident memory %.0f MB", Reports.peakRssMb()));
         report.add(0, "# rclab lorenz report\n");
         AtomicFiles.writeString(out.resolve("report.md"), String.join("\n\n", report) + "\n");
         log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV), figures (PNG, SVG) and the model (model/) to %s%n",

@@ -72,6 +72,20 @@ final class Reports {
         return b.toString();
     }
 
+    /** Peak resident memory of this process in MB (VmHWM from /proc/self/status), NaN where unknown. */
+    static double peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
     /** Current heap in use, MB. */
     static double usedHeapMb() {
         Runtime rt = Runtime.getRuntime();
