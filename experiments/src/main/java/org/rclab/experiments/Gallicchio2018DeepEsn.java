@@ -1,0 +1,162 @@
+package org.rclab.experiments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rclab.core.Experiment;
+import org.rclab.core.Seeds;
+import org.rclab.core.TimeSeries;
+import org.rclab.dynamics.KuramotoSivashinsky;
+import org.rclab.dynamics.Lorenz63;
+import org.rclab.dynamics.Rk4;
+import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.TrainedModel;
+import org.rclab.forecast.Trainer;
+import org.rclab.forecast.TrainingConfig;
+import org.rclab.metrics.Metrics;
+import org.rclab.plot.Figure;
+import org.rclab.reservoir.DeepReservoir;
+import org.rclab.reservoir.EchoState;
+import org.rclab.reservoir.Reservoir;
+import org.rclab.reservoir.ReservoirConfig;
+import org.rclab.reservoir.StateTransform;
+
+/**
+ * What do the layers add? A deep echo state network (Gallicchio, Micheli, Pedrelli 2017,
+ * Neurocomputing 268:87; Gallicchio &amp; Micheli 2018, arXiv:1712.04323) against a shallow one with
+ * the same total number of units, on Lorenz-63 (VPT) and Kuramoto-Sivashinsky L = 22 (VPT), over
+ * several seeds. The readout reads all layers (the DeepESN default).
+ */
+public final class Gallicchio2018DeepEsn implements Experiment {
+
+    /** Runs it from the command line: {@code [--quick] [out-dir]}. */
+    public static void main(String[] args) throws Exception {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        String dir = args.length > (quick ? 1 : 0) ? args[quick ? 1 : 0] : "experiments/results/Gallicchio2018DeepEsn";
+        new Gallicchio2018DeepEsn().run(Path.of(dir), quick);
+    }
+
+    @Override
+    public String name() {
+        return "Gallicchio2018DeepEsn";
+    }
+
+    @Override
+    public String description() {
+        return "DeepESN vs shallow ESN with the same units on Lorenz and KS (Gallicchio et al. 2017/2018)";
+    }
+
+    @Override
+    public String duration() {
+        return "10 min";
+    }
+
+    /** One network design: a shallow reservoir or L layers sharing the same total. */
+    private record Design(String label, int layers) {
+    }
+
+    @Override
+    public void run(Path out, boolean quick) throws Exception {
+        int seeds = quick ? 2 : 5;
+        Results results = new Results(out, "Gallicchio et al.: deep vs shallow echo state networks",
+                "Each pair has the same total number of units; DeepESN layers share the per-layer settings and the"
+                        + " readout reads all layers. Mean and standard deviation of the mean VPT over " + seeds
+                        + " seeds (10 test windows each)." + (quick ? " QUICK RUN: smaller settings." : ""));
+        List<Design> designs = List.of(new Design("ESN", 1), new Design("DeepESN, 2 layers", 2),
+                new Design("DeepESN, 4 layers", 4));
+        results.add("");
+        results.add("| task | total units | design | mean VPT (LT) | std over seeds |");
+        results.add("| --- | --- | --- | --- | --- |");
+
+        // Lorenz-63: dt 0.02, 20000 training steps, rclab's Lorenz settings per layer
+        int lorenzUnits = quick ? 400 : 1200;
+        TrainingConfig lorenzTraining = TrainingConfig.lorenzDefaults();
+        TimeSeries lorenz = Trajectory.sample(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, 100.0, 0.02,
+                lorenzTraining.rowsNeeded() + 500 + 10 * 1200);
+        ReservoirConfig lorenzBase = ReservoirConfig.builder().spectralRadius(0.9).bias(0.5).leakRate(1.0).build();
+        double[][] lorenzVpt = new double[designs.size()][];
+        for (int k = 0; k < designs.size(); k++) {
+            lorenzVpt[k] = vpts(designs.get(k), lorenzBase, lorenzUnits, lorenz, lorenzTraining, 500, 1200, 0.9056, seeds,
+                    3, ReservoirConfig.InputConnectivity.DENSE);
+            results.addf("| Lorenz-63 | %d | %s | %.2f | %.2f |", lorenzUnits, designs.get(k).label(),
+                    Metrics.mean(lorenzVpt[k]), Metrics.std(lorenzVpt[k]));
+        }
+
+        // Kuramoto-Sivashinsky L = 22: Pathak-like settings per layer
+        int ksUnits = quick ? 600 : 2000;
+        int ksTrain = quick ? 10_000 : 40_000;
+        var ks = KuramotoSivashinsky.of(22, 64);
+        TrainingConfig ksTraining = new TrainingConfig(1000, ksTrain, 1e-4, StateTransform.PATHAK_SQUARE, true, true);
+        TimeSeries ksData = Trajectory.sample(ks.etdrk4(0.25), ks.initialCondition(new Seeds(1).stream("ks-initial")),
+                4000L, 1, ksTraining.rowsNeeded() + 200 + 10 * 600);
+        ReservoirConfig ksBase = ReservoirConfig.builder().averageDegree(3).spectralRadius(0.6).inputScaling(0.5).build();
+        double[][] ksVpt = new double[designs.size()][];
+        for (int k = 0; k < designs.size(); k++) {
+            ksVpt[k] = vpts(designs.get(k), ksBase, ksUnits, ksData, ksTraining, 200, 600, 0.048, seeds, 64,
+                    ReservoirConfig.InputConnectivity.BLOCKS);
+            results.addf("| KS L = 22 | %d | %s | %.2f | %.2f |", ksUnits, designs.get(k).label(),
+                    Metrics.mean(ksVpt[k]), Metrics.std(ksVpt[k]));
+        }
+        List<Figure.Panel> panels = new ArrayList<>();
+        panels.add(bars("Lorenz-63, " + lorenzUnits + " units", designs, lorenzVpt));
+        panels.add(bars("Kuramoto-Sivashinsky L = 22, " + ksUnits + " units", designs, ksVpt));
+        Figure.of(2, panels).cellSize(520, 380).write(out.resolve("vpt"));
+        results.add("");
+        results.add("![VPT by design](vpt.png)");
+        results.write("./rclab experiments Gallicchio2018DeepEsn" + (quick ? " --quick" : ""));
+    }
+
+    /** Mean VPT over test windows for each seed. */
+    private static double[] vpts(Design design, ReservoirConfig base, int units, TimeSeries data, TrainingConfig training,
+                                 int sync, int horizon, double lambdaMax, int seeds, int inputs,
+                                 ReservoirConfig.InputConnectivity firstLayerInput) {
+        double[] sigma = Metrics.climateStd(data.slice(0, training.rowsNeeded()));
+        double[] result = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            ReservoirConfig config = base.toBuilder().size(units / design.layers()).seed(1000 + s)
+                    .inputConnectivity(firstLayerInput).build();
+            EchoState network;
+            if (design.layers() == 1) {
+                network = Reservoir.create(config, inputs);
+            } else {
+                List<ReservoirConfig> layers = new ArrayList<>();
+                Seeds split = new Seeds(config.seed());
+                for (int l = 1; l <= design.layers(); l++) {
+                    layers.add(config.toBuilder().seed(split.streamSeed("layer" + l))
+                            .inputConnectivity(l == 1 ? firstLayerInput : ReservoirConfig.InputConnectivity.DENSE).build());
+                }
+                network = DeepReservoir.create(layers, inputs, false, true);
+            }
+            TrainedModel model = Trainer.train(network, data, training);
+            double sum = 0;
+            for (int w = 0; w < 10; w++) {
+                int start = training.rowsNeeded() + sync + w * horizon;
+                TimeSeries f = model.forecast(data, start, sync, horizon);
+                sum += Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), f, sigma), 0.4,
+                        data.dt(), lambdaMax);
+            }
+            result[s] = sum / 10;
+        }
+        return result;
+    }
+
+    /** VPT of each seed against the design index. */
+    private static Figure.Panel bars(String title, List<Design> designs, double[][] vpt) {
+        Figure.Panel p = Figure.panel(title, "design (1 = ESN, 2 = 2 layers, 3 = 4 layers)", "mean VPT (Lyapunov times)")
+                .withIntegerX();
+        double[] x = new double[designs.size()];
+        double[] mean = new double[designs.size()];
+        for (int k = 0; k < designs.size(); k++) {
+            x[k] = k + 1;
+            mean[k] = Metrics.mean(vpt[k]);
+        }
+        p = p.markers("mean over seeds", x, mean, Figure.RED);
+        for (int k = 0; k < designs.size(); k++) {
+            double[] xs = new double[vpt[k].length];
+            java.util.Arrays.fill(xs, k + 1);
+            p = p.points("seeds", xs, vpt[k], Figure.BLACK);
+        }
+        return p;
+    }
+}
