@@ -151,12 +151,19 @@ public final class Gallicchio2018DeepEsn implements Experiment {
             x[k] = k + 1;
             mean[k] = Metrics.mean(vpt[k]);
         }
-        p = p.markers("mean over seeds", x, mean, Figure.RED);
-        for (int k = 0; k < designs.size(); k++) {
-            double[] xs = new double[vpt[k].length];
-            java.util.Arrays.fill(xs, k + 1);
-            p = p.points("seeds", xs, vpt[k], Figure.BLACK);
+        int total = 0;
+        for (double[] v : vpt) {
+            total += v.length;
         }
-        return p;
+        double[] xs = new double[total];
+        double[] ys = new double[total];
+        int i = 0;
+        for (int k = 0; k < designs.size(); k++) {
+            for (double v : vpt[k]) {
+                xs[i] = k + 1;
+                ys[i++] = v;
+            }
+        }
+        return p.markers("mean over seeds", x, mean, Figure.RED).points("one seed", xs, ys, Figure.BLACK);
     }
 }
