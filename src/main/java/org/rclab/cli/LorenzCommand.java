@@ -15,7 +15,11 @@ import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.ForecastDivergedException;
+import org.rclab.forecast.Forecaster;
 import org.rclab.forecast.ModelArchive;
+import org.rclab.forecast.NextGenerationRc;
+import org.rclab.forecast.NgrcConfig;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -52,7 +56,8 @@ final class LorenzCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", defaultValue = "esn",
-            description = "esn (one sparse reservoir) or deepesn (--layers stacked reservoirs sharing --size nodes)"
+            description = "esn (one sparse reservoir), deepesn (--layers stacked reservoirs sharing --size nodes) or"
+                    + " ngrc (Gauthier 2021 next-generation RC, k = 2, s = 1, quadratic; uses --ridge)"
                     + " (default: ${DEFAULT-VALUE})")
     String modelKind;
 
@@ -130,6 +135,23 @@ final class LorenzCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "out/lorenz", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
+    /**
+     * The forecast of one window; a forecast that diverges is kept up to its last finite row and
+     * padded with NaN, so its VPT counts the valid part.
+     */
+    private TimeSeries forecastOrPartial(Forecaster model, TimeSeries data, int start, int steps) {
+        try {
+            return model.forecast(data, start, sync, steps);
+        } catch (ForecastDivergedException e) {
+            double[] values = new double[steps * 3];
+            java.util.Arrays.fill(values, Double.NaN);
+            if (e.partial() != null) {
+                System.arraycopy(e.partial().toArray(), 0, values, 0, e.partial().rows() * 3);
+            }
+            return TimeSeries.wrap(values, steps, 3, data.time(start), data.dt(), data.names());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
@@ -160,18 +182,30 @@ final class LorenzCommand implements Callable<Integer> {
 
         // 2. reservoir and training
         long t1 = System.nanoTime();
-        EchoState reservoir = switch (modelKind.toLowerCase(Locale.ROOT)) {
-            case "esn" -> Reservoir.create(config, 3);
-            case "deepesn" -> DeepReservoir.uniform(config, Checks.positive("layers", layers), size / layers, 3, false, true);
-            default -> throw new IllegalArgumentException("--model must be esn or deepesn, got '" + modelKind + "'");
-        };
-        double reservoirSeconds = Reports.seconds(t1);
-        Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
-        TrainedModel model = timed.model();
-        Reports.say(log, report, String.format(Locale.ROOT, "%s with %d nodes: data %.2f s, reservoir %.2f s, training run"
-                        + " %.2f s, fit %.2f s (%s), run + fit %.2f s", modelKind, reservoir.stateSize(), dataSeconds,
-                reservoirSeconds, timed.runSeconds(), timed.fitSeconds(), model.readout().note(),
-                timed.runSeconds() + timed.fitSeconds()));
+        Forecaster model;
+        TrainedModel esn = null;
+        switch (modelKind.toLowerCase(Locale.ROOT)) {
+            case "esn", "deepesn" -> {
+                EchoState reservoir = modelKind.equalsIgnoreCase("esn") ? Reservoir.create(config, 3)
+                        : DeepReservoir.uniform(config, Checks.positive("layers", layers), size / layers, 3, false, true);
+                double reservoirSeconds = Reports.seconds(t1);
+                Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
+                esn = timed.model();
+                model = esn;
+                Reports.say(log, report, String.format(Locale.ROOT, "%s with %d nodes: data %.2f s, reservoir %.2f s,"
+                                + " training run %.2f s, fit %.2f s (%s), run + fit %.2f s", modelKind,
+                        reservoir.stateSize(), dataSeconds, reservoirSeconds, timed.runSeconds(), timed.fitSeconds(),
+                        esn.readout().note(), timed.runSeconds() + timed.fitSeconds()));
+            }
+            case "ngrc" -> {
+                NgrcConfig ngrc = NgrcConfig.gauthierLorenz().toBuilder().standardize(true).ridge(ridge).build();
+                model = NextGenerationRc.train(data, washout, trainRows, ngrc);
+                Reports.say(log, report, String.format(Locale.ROOT, "NG-RC (k = %d, s = %d, order %d, z-scored, ridge %s)"
+                                + " on %d rows: data %.2f s, fit %.2f s", ngrc.delays(), ngrc.skip(), ngrc.order(),
+                        ngrc.ridge(), trainRows - washout, dataSeconds, Reports.seconds(t1)));
+            }
+            default -> throw new IllegalArgumentException("--model must be esn, deepesn or ngrc, got '" + modelKind + "'");
+        }
 
         // 3. forecasts from test windows
         long t2 = System.nanoTime();
@@ -183,7 +217,7 @@ final class LorenzCommand implements Callable<Integer> {
         TimeSeries[] predicted = new TimeSeries[windows];
         for (int w = 0; w < windows; w++) {
             int start = trainRows + sync + w * horizon;
-            predicted[w] = model.forecast(data, start, sync, horizon);
+            predicted[w] = forecastOrPartial(model, data, start, horizon);
             TimeSeries truth = data.slice(start, start + horizon);
             curves[w] = Metrics.errorCurve(truth, predicted[w], sigma);
             vpt[w] = Metrics.validPredictionTime(curves[w], threshold, dt, lambdaMax);
@@ -199,7 +233,16 @@ final class LorenzCommand implements Callable<Integer> {
 
         // 4. climate of a long autonomous run
         long t3 = System.nanoTime();
-        TimeSeries auto = model.forecast(model.trainingEndState(), autonomous, data.time(trainRows));
+        TimeSeries auto;
+        try {
+            auto = model.forecast(data, trainRows, sync, autonomous);
+        } catch (ForecastDivergedException e) {
+            Reports.say(log, report, "the autonomous run diverged: " + e.getMessage() + "; no climate statistics");
+            AtomicFiles.writeString(out.resolve("report.md"), "# rclab lorenz report\n\n" + String.join("\n\n", report)
+                    + "\n");
+            log.flush();
+            return 1;
+        }
         double autoSeconds = Reports.seconds(t3);
         double[][] trueMap = Climate.returnMap(climateTruth.column(2));
         double[][] autoMap = Climate.returnMap(auto.column(2));
@@ -239,8 +282,8 @@ final class LorenzCommand implements Callable<Integer> {
         Figures.attractors(climateTruth, auto, out.resolve("attractor"));
         Figures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
         Figures.histograms(climateTruth, auto, out.resolve("histograms"));
-        if (reservoir instanceof Reservoir) {
-            ModelArchive.save(model, out.resolve("model"));
+        if (esn != null && esn.network() instanceof Reservoir) {
+            ModelArchive.save(esn, out.resolve("model"));
         }
         Reports.say(log, report, String.format(Locale.ROOT, "peak resident memory %.0f MB", Reports.peakRssMb()));
         report.add(0, "# rclab lorenz report\n");

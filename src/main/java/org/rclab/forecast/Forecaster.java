@@ -24,7 +24,8 @@ public interface Forecaster {
      *
      * @throws IllegalArgumentException if {@code history} is shorter than the model needs or the
      *                                  rows do not exist
-     * @throws ArithmeticException      if the forecast turns non-finite, naming the step
+     * @throws ForecastDivergedException if the forecast turns non-finite, naming the step and carrying
+     *                                  the rows before it
      */
     TimeSeries forecast(TimeSeries data, int start, int history, int steps);
 

@@ -231,7 +231,7 @@ public final class NextGenerationRc implements Forecaster {
      * row k is {@code u} after {@code k + 1} steps. Allocates the result, nothing per step.
      *
      * @param t0 time stamp of row 0 of the result
-     * @throws ArithmeticException if the forecast turns non-finite, naming the step
+     * @throws ForecastDivergedException if the forecast turns non-finite, naming the step
      */
     public TimeSeries forecast(double[] state, int steps, double t0) {
         Checks.length("state", state, stateDimension());
@@ -243,8 +243,9 @@ public final class NextGenerationRc implements Forecaster {
         for (int k = 0; k < steps; k++) {
             int bad = map.advance(x);
             if (bad >= 0) {
-                throw new ArithmeticException("closed-loop forecast turned non-finite (" + x[bad] + " in variable "
-                        + bad + ") at step " + k + " of " + steps);
+                throw new ForecastDivergedException("closed-loop forecast turned non-finite (" + x[bad]
+                        + " in variable " + bad + ") at step " + k + " of " + steps, k,
+                        k == 0 ? null : TimeSeries.wrap(java.util.Arrays.copyOf(out, k * d), k, d, t0, dt, names));
             }
             System.arraycopy(x, 0, out, k * d, d);
         }

@@ -135,7 +135,7 @@ public final class TrainedModel implements Forecaster {
      * row k is the prediction {@code k + 1} steps after the last input that drove {@code state}.
      *
      * @param t0 time stamp of row 0 of the result
-     * @throws ArithmeticException if the forecast turns non-finite, naming the step
+     * @throws ForecastDivergedException if the forecast turns non-finite, naming the step
      */
     public TimeSeries forecast(double[] state, int steps, double t0) {
         Checks.length("state", state, network.stateSize());
@@ -154,8 +154,9 @@ public final class TrainedModel implements Forecaster {
             zscore.invert(v, phys);
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(phys[j])) {
-                    throw new ArithmeticException("closed-loop forecast turned non-finite (" + phys[j] + " in variable "
-                            + j + ") at step " + k + " of " + steps);
+                    throw new ForecastDivergedException("closed-loop forecast turned non-finite (" + phys[j]
+                            + " in variable " + j + ") at step " + k + " of " + steps, k,
+                            k == 0 ? null : TimeSeries.wrap(java.util.Arrays.copyOf(out, k * d), k, d, t0, dt));
                 }
             }
             System.arraycopy(phys, 0, out, k * d, d);
