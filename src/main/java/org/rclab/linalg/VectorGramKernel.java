@@ -1,0 +1,206 @@
+package org.rclab.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link GramKernel} on the Java 17 Vector API (JEP 414, incubating): with 512-bit vectors the
+ * 8 x 16 tile is held in 16 registers (8 rows x 2 vectors) and each step is 2 loads, 8
+ * broadcasts and 16 fused multiply-adds; with 256-bit vectors it is done in four 4 x 8 passes.
+ *
+ * <p>This is the only class that references {@code jdk.incubator.vector}; it is loaded by
+ * reflection from {@link GramKernel#best()} and only when that module is in the boot layer.
+ * The unrolled bodies follow one pattern per row: keep them regular when editing.
+ */
+final class VectorGramKernel extends GramKernel {
+
+    private static final VectorSpecies<Double> S512 = DoubleVector.SPECIES_512;
+    private static final VectorSpecies<Double> S256 = DoubleVector.SPECIES_256;
+
+    private final boolean wide;
+
+    private VectorGramKernel(boolean wide) {
+        this.wide = wide;
+    }
+
+    /** The kernel for this CPU's preferred vector width, or null if it is below 256 bits. */
+    static GramKernel preferred() {
+        int bits = DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+        if (bits >= 512) {
+            return new VectorGramKernel(true);
+        }
+        return bits >= 256 ? new VectorGramKernel(false) : null;
+    }
+
+    /** The kernel for a given width (tests run both on one machine). */
+    static GramKernel of(int bits) {
+        if (bits != 256 && bits != 512) {
+            throw new IllegalArgumentException("bits must be 256 or 512, got " + bits);
+        }
+        return new VectorGramKernel(bits == 512);
+    }
+
+    @Override
+    String name() {
+        return wide ? "vector-512" : "vector-256";
+    }
+
+    @Override
+    void tile(double[] pa, int aOff, double[] pb, int bOff, int kc,
+              double[] c, int cOff, int ldc, int mValid, int nValid, int minDiff,
+              double alpha, double[] tmp) {
+        if (wide) {
+            if (whole(mValid, nValid, minDiff)) {
+                tile512(pa, aOff, pb, bOff, kc, c, cOff, ldc, alpha);
+            } else {
+                tile512(pa, aOff, pb, bOff, kc, tmp, -1, NR, 1.0);
+                addMasked(tmp, c, cOff, ldc, mValid, nValid, minDiff, alpha);
+            }
+        } else {
+            for (int a0 = 0; a0 < MR; a0 += 4) {
+                for (int q0 = 0; q0 < NR; q0 += 8) {
+                    block256(pa, aOff + a0, pb, bOff + q0, kc, tmp, a0 * NR + q0);
+                }
+            }
+            addMasked(tmp, c, cOff, ldc, mValid, nValid, minDiff, alpha);
+        }
+    }
+
+
+    /**
+     * The 8 x 16 tile with 512-bit vectors. If {@code cOff < 0} the tile is stored into
+     * {@code c} (row stride 16, from 0); otherwise {@code alpha} times it is added at {@code cOff}.
+     */
+    private static void tile512(double[] pa, int ai, double[] pb, int bi, int kc,
+                                double[] c, int cOff, int ldc, double alpha) {
+        DoubleVector c00 = DoubleVector.zero(S512);
+        DoubleVector c01 = DoubleVector.zero(S512);
+        DoubleVector c10 = DoubleVector.zero(S512);
+        DoubleVector c11 = DoubleVector.zero(S512);
+        DoubleVector c20 = DoubleVector.zero(S512);
+        DoubleVector c21 = DoubleVector.zero(S512);
+        DoubleVector c30 = DoubleVector.zero(S512);
+        DoubleVector c31 = DoubleVector.zero(S512);
+        DoubleVector c40 = DoubleVector.zero(S512);
+        DoubleVector c41 = DoubleVector.zero(S512);
+        DoubleVector c50 = DoubleVector.zero(S512);
+        DoubleVector c51 = DoubleVector.zero(S512);
+        DoubleVector c60 = DoubleVector.zero(S512);
+        DoubleVector c61 = DoubleVector.zero(S512);
+        DoubleVector c70 = DoubleVector.zero(S512);
+        DoubleVector c71 = DoubleVector.zero(S512);
+        int end = bi + kc * NR;
+        for (; bi < end; bi += NR, ai += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S512, pb, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S512, pb, bi + 8);
+            DoubleVector a;
+            a = DoubleVector.broadcast(S512, pa[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = DoubleVector.broadcast(S512, pa[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = DoubleVector.broadcast(S512, pa[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = DoubleVector.broadcast(S512, pa[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = DoubleVector.broadcast(S512, pa[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = DoubleVector.broadcast(S512, pa[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = DoubleVector.broadcast(S512, pa[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = DoubleVector.broadcast(S512, pa[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        if (cOff < 0) {
+            c00.intoArray(c, 0);
+            c01.intoArray(c, 8);
+            c10.intoArray(c, 16);
+            c11.intoArray(c, 24);
+            c20.intoArray(c, 32);
+            c21.intoArray(c, 40);
+            c30.intoArray(c, 48);
+            c31.intoArray(c, 56);
+            c40.intoArray(c, 64);
+            c41.intoArray(c, 72);
+            c50.intoArray(c, 80);
+            c51.intoArray(c, 88);
+            c60.intoArray(c, 96);
+            c61.intoArray(c, 104);
+            c70.intoArray(c, 112);
+            c71.intoArray(c, 120);
+            return;
+        }
+        DoubleVector al = DoubleVector.broadcast(S512, alpha);
+        int r = cOff;
+        c00.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c01.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c10.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c11.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c20.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c21.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c30.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c31.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c40.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c41.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c50.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c51.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c60.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c61.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        r += ldc;
+        c70.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        c71.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+    }
+
+    /** A 4 x 8 block with 256-bit vectors, stored into {@code out} (row stride 16) at {@code o}. */
+    private static void block256(double[] pa, int ai, double[] pb, int bi, int kc,
+                                 double[] out, int o) {
+        DoubleVector c00 = DoubleVector.zero(S256);
+        DoubleVector c01 = DoubleVector.zero(S256);
+        DoubleVector c10 = DoubleVector.zero(S256);
+        DoubleVector c11 = DoubleVector.zero(S256);
+        DoubleVector c20 = DoubleVector.zero(S256);
+        DoubleVector c21 = DoubleVector.zero(S256);
+        DoubleVector c30 = DoubleVector.zero(S256);
+        DoubleVector c31 = DoubleVector.zero(S256);
+        int end = bi + kc * NR;
+        for (; bi < end; bi += NR, ai += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S256, pb, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S256, pb, bi + 4);
+            DoubleVector a;
+            a = DoubleVector.broadcast(S256, pa[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = DoubleVector.broadcast(S256, pa[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = DoubleVector.broadcast(S256, pa[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = DoubleVector.broadcast(S256, pa[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+        }
+        c00.intoArray(out, o + 0);
+        c01.intoArray(out, o + 4);
+        c10.intoArray(out, o + 16);
+        c11.intoArray(out, o + 20);
+        c20.intoArray(out, o + 32);
+        c21.intoArray(out, o + 36);
+        c30.intoArray(out, o + 48);
+        c31.intoArray(out, o + 52);
+    }
+}
