@@ -12,7 +12,8 @@ import java.util.concurrent.RecursiveAction;
  *   gemmTN: C += alpha A^T B   (A rows x m, B rows x n, C m x n)
  * </pre>
  *
- * Rows are taken in chunks of at most {@link #KC}; each chunk is packed into 16-column panels
+ * Rows are taken in chunks of at most {@link #KC}; up to {@link #SUPER} rows of chunks are
+ * packed per round into 16-column panels
  * (see {@link GramKernel}), then the tiles are computed in groups of {@link #NC} columns of C so
  * that those B panels stay in the L2 cache while each 8-row A slice sits in L1
  * (Goto and van de Geijn 2008, doi:10.1145/1356052.1356053).
@@ -29,6 +30,8 @@ final class TnEngine {
 
     /** Rows per packed chunk (the depth of one micro-kernel call). */
     static final int KC = Integer.getInteger("rclab.gram.kc", 128);
+    /** Rows packed per fork/join round (a whole number of {@link #KC} chunks). */
+    static final int SUPER = 4 * KC;
     /** Columns of B per L2-resident group of packed panels. */
     static final int NC = Integer.getInteger("rclab.gram.nc", 512);
 
@@ -58,7 +61,7 @@ final class TnEngine {
     private int offB;
     private int ldB;
     private int colsB;
-    private int kc;
+    private int rowsNow;
     private double alpha;
     private double[] c;
     private int offC;
@@ -109,8 +112,8 @@ final class TnEngine {
         this.offC = cOff;
         this.ldC = ldc;
         try {
-            for (int t0 = 0; t0 < rows; t0 += KC) {
-                kc = Math.min(KC, rows - t0);
+            for (int t0 = 0; t0 < rows; t0 += SUPER) {
+                rowsNow = Math.min(SUPER, rows - t0);
                 offB = xOff + t0 * ldx;
                 phase = 0;
                 run();
@@ -145,8 +148,8 @@ final class TnEngine {
         this.offC = cOff;
         this.ldC = ldc;
         try {
-            for (int t0 = 0; t0 < rows; t0 += KC) {
-                kc = Math.min(KC, rows - t0);
+            for (int t0 = 0; t0 < rows; t0 += SUPER) {
+                rowsNow = Math.min(SUPER, rows - t0);
                 offA = aOff + t0 * lda;
                 offB = bOff + t0 * ldb;
                 phase = 0;
@@ -166,8 +169,8 @@ final class TnEngine {
     }
 
     private void ensure(int m, int n) {
-        int needA = KC * roundUp(m);
-        int needB = KC * roundUp(n);
+        int needA = SUPER * roundUp(m);
+        int needB = SUPER * roundUp(n);
         if (packA.length < needA) {
             packA = new double[needA];
         }
@@ -182,7 +185,7 @@ final class TnEngine {
 
     /** Runs the current phase on all parts and waits for them. */
     private void run() {
-        if (threads == 1 || (long) kc * colsA * colsB < PARALLEL_WORK) {
+        if (threads == 1 || (long) rowsNow * colsA * colsB < PARALLEL_WORK) {
             runPart(0, 1);
             return;
         }
@@ -233,23 +236,31 @@ final class TnEngine {
                 panelsB * (index + 1) / parts);
     }
 
-    /** Packs panels {@code [p0, p1)} of the current chunk (kc rows) into {@code dst}. */
+    /**
+     * Packs panels {@code [p0, p1)} of every {@link #KC}-row chunk of the current rows into
+     * {@code dst}: chunk q (rows {@code q KC ..}) starts at {@code q KC roundUp(cols)}, its panel
+     * p at {@code + p kc 16}.
+     */
     private void packRange(double[] src, int off, int ld, int cols, double[] dst, int p0, int p1) {
-        int kc = this.kc;
-        for (int p = p0; p < p1; p++) {
-            int j0 = p * NR;
-            int w = Math.min(NR, cols - j0);
-            int d = p * kc * NR;
-            int s = off + j0;
-            if (w == NR) {
-                for (int t = 0; t < kc; t++, d += NR, s += ld) {
-                    System.arraycopy(src, s, dst, d, NR);
-                }
-            } else {
-                for (int t = 0; t < kc; t++, d += NR, s += ld) {
-                    System.arraycopy(src, s, dst, d, w);
-                    for (int q = w; q < NR; q++) {
-                        dst[d + q] = 0;
+        int width = roundUp(cols);
+        for (int t0 = 0; t0 < rowsNow; t0 += KC) {
+            int kc = Math.min(KC, rowsNow - t0);
+            int base = t0 * width;
+            for (int p = p0; p < p1; p++) {
+                int j0 = p * NR;
+                int w = Math.min(NR, cols - j0);
+                int d = base + p * kc * NR;
+                int s = off + t0 * ld + j0;
+                if (w == NR) {
+                    for (int t = 0; t < kc; t++, d += NR, s += ld) {
+                        System.arraycopy(src, s, dst, d, NR);
+                    }
+                } else {
+                    for (int t = 0; t < kc; t++, d += NR, s += ld) {
+                        System.arraycopy(src, s, dst, d, w);
+                        for (int q = w; q < NR; q++) {
+                            dst[d + q] = 0;
+                        }
                     }
                 }
             }
@@ -262,13 +273,17 @@ final class TnEngine {
             int panels = (colsB + NR - 1) / NR;
             int p0 = symmetricSplit(index, parts, panels);
             int p1 = symmetricSplit(index + 1, parts, panels);
-            tiles(packB, 0, Math.min(colsB, p1 * NR), p0, p1, scratch);
+            for (int t0 = 0; t0 < rowsNow; t0 += KC) {
+                tiles(packB, t0, 0, Math.min(colsB, p1 * NR), p0, p1, scratch);
+            }
         } else {
             int rowTiles = (colsA + MR - 1) / MR;
             int i0 = rowTiles * index / parts * MR;
             int i1 = Math.min(colsA, rowTiles * (index + 1) / parts * MR);
             int panels = (colsB + NR - 1) / NR;
-            tiles(packA, i0, i1, 0, panels, scratch);
+            for (int t0 = 0; t0 < rowsNow; t0 += KC) {
+                tiles(packA, t0, i0, i1, 0, panels, scratch);
+            }
         }
     }
 
@@ -295,8 +310,10 @@ final class TnEngine {
      * taken in L2-sized groups of {@link #NC} columns; within a group each 8-row A slice stays in
      * L1 while the tiles walk along C's rows, so C is read in sequential streams.
      */
-    private void tiles(double[] pa, int i0, int i1, int p0, int p1, double[] scratch) {
-        int kc = this.kc;
+    private void tiles(double[] pa, int t0, int i0, int i1, int p0, int p1, double[] scratch) {
+        int kc = Math.min(KC, rowsNow - t0);
+        int aBase = t0 * roundUp(colsA);
+        int bBase = t0 * roundUp(colsB);
         double[] pb = packB;
         double[] c = this.c;
         int ldc = this.ldC;
@@ -310,14 +327,14 @@ final class TnEngine {
             int jcEnd = Math.min(jc + group, p1);
             int iMax = sym ? Math.min(i1, jcEnd * NR) : i1;
             for (int i = i0; i < iMax; i += MR) {
-                int aOff = (i / NR) * kc * NR + (i % NR);
+                int aOff = aBase + (i / NR) * kc * NR + (i % NR);
                 int mValid = Math.min(MR, mRows - i);
                 int pFirst = sym ? Math.max(jc, i / NR) : jc;
                 int rowC = offC + i * ldc;
                 for (int p = pFirst; p < jcEnd; p++) {
                     int j0 = p * NR;
                     int minDiff = sym ? i - j0 : GramKernel.FULL;
-                    kernel.tile(pa, aOff, pb, p * kc * NR, kc, c, rowC + j0, ldc,
+                    kernel.tile(pa, aOff, pb, bBase + p * kc * NR, kc, c, rowC + j0, ldc,
                             mValid, Math.min(NR, nCols - j0), minDiff, alpha, scratch);
                 }
             }
