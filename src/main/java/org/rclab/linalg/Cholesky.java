@@ -1,6 +1,7 @@
 package org.rclab.linalg;
 
 import java.util.Optional;
+import java.util.concurrent.ForkJoinTask;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
@@ -44,10 +45,20 @@ public final class Cholesky {
     public static void factor(double[] a, int n, double beta, int threads) {
         checkSquare("a", a, n);
         checkBeta(beta);
-        factor(a, n, beta, new TnEngine(GramKernel.best(), threads));
+        factorChecked(a, n, beta, threads);
     }
 
-    static void factor(double[] a, int n, double beta, TnEngine engine) {
+    /** {@link #factor} without the argument checks. */
+    static void factorChecked(double[] a, int n, double beta, int threads) {
+        if (threads <= 0) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        GramKernel kernel = GramKernel.best();
+        TnEngine engine = new TnEngine(kernel, threads);
+        TnEngine[] serial = new TnEngine[threads];
+        for (int p = 0; p < threads; p++) {
+            serial[p] = new TnEngine(kernel, 1);
+        }
         if (beta != 0) {
             for (int i = 0; i < n; i++) {
                 a[i * n + i] += beta;
@@ -60,7 +71,7 @@ public final class Cholesky {
             if (m == 0) {
                 break;
             }
-            panelSolve(a, n, k, kb, m, engine);
+            panelSolve(a, n, k, kb, m, serial);
             // A22 -= U12^T U12 (upper triangle only)
             engine.syrk(a, k * n + k + kb, n, kb, m, -1.0, a, (k + kb) * n + k + kb, n);
         }
@@ -91,30 +102,50 @@ public final class Cholesky {
     }
 
     /**
-     * Row panel {@code X = A[k:k+kb, k+kb:n]} becomes {@code U11^{-T} X}: left-looking over
-     * sub-blocks of {@value #SB} rows, each first updated by the rows above it (an
-     * {@code A^T B} product on the kernel), then solved against its small triangle.
+     * Row panel {@code X = A[k:k+kb, k+kb:n]} becomes {@code U11^{-T} X}. Its columns are
+     * independent, so they are split into one range per engine (one fork/join round).
      */
-    private static void panelSolve(double[] a, int n, int k, int kb, int m, TnEngine engine) {
-        int x0 = k * n + k + kb;
+    private static void panelSolve(double[] a, int n, int k, int kb, int m, TnEngine[] serial) {
+        int parts = serial.length;
+        if (parts == 1 || m < 64 * parts) {
+            panelSolve(a, n, k, kb, 0, m, serial[0]);
+            return;
+        }
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
+        for (int p = 0; p < parts; p++) {
+            // column ranges on 16-column boundaries (whole packed panels)
+            int c0 = (int) ((long) m * p / parts) / 16 * 16;
+            int c1 = p == parts - 1 ? m : (int) ((long) m * (p + 1) / parts) / 16 * 16;
+            TnEngine e = serial[p];
+            tasks[p] = ForkJoinTask.adapt(() -> panelSolve(a, n, k, kb, c0, c1, e));
+        }
+        ForkJoinTask.invokeAll(tasks);
+    }
+
+    /**
+     * Columns {@code [c0, c1)} of the row panel: left-looking over sub-blocks of {@value #SB}
+     * rows, each first updated by the rows above it (an {@code A^T B} product on the kernel),
+     * then solved against its small triangle.
+     */
+    private static void panelSolve(double[] a, int n, int k, int kb, int c0, int c1,
+                                   TnEngine engine) {
+        int x0 = k * n + k + kb + c0;
+        int w = c1 - c0;
+        GramKernel kernel = engine.kernel();
         for (int r0 = 0; r0 < kb; r0 += SB) {
             int rb = Math.min(SB, kb - r0);
             if (r0 > 0) {
-                engine.gemmTN(a, k * n + k + r0, n, rb, a, x0, n, m, r0, -1.0,
+                engine.gemmTN(a, k * n + k + r0, n, rb, a, x0, n, w, r0, -1.0,
                         a, x0 + r0 * n, n);
             }
             for (int s = r0; s < r0 + rb; s++) {
                 int xs = x0 + s * n;
                 double inv = 1.0 / a[(k + s) * n + k + s];
-                for (int c = 0; c < m; c++) {
+                for (int c = 0; c < w; c++) {
                     a[xs + c] *= inv;
                 }
                 for (int r = s + 1; r < r0 + rb; r++) {
-                    double f = a[(k + s) * n + k + r];
-                    int xr = x0 + r * n;
-                    for (int c = 0; c < m; c++) {
-                        a[xr + c] -= f * a[xs + c];
-                    }
+                    kernel.axpy(w, -a[(k + s) * n + k + r], a, xs, a, x0 + r * n);
                 }
             }
         }
@@ -122,7 +153,10 @@ public final class Cholesky {
 
     /**
      * Solves {@code U^T U W = B} in place for a factor from {@link #factor}: {@code b}
-     * (row-major {@code n x m}) is overwritten by W. Reads only U's upper triangle.
+     * (row-major {@code n x m}) is overwritten by W. Reads only U's upper triangle. Allocates
+     * one {@code m x n} transposed copy of B, so that each right-hand side is a contiguous
+     * vector: the forward solve {@code U^T Y = B} is then a sequence of row axpys and the
+     * backward solve {@code U W = Y} of row dot products, both on U's rows.
      */
     public static void solveFactored(double[] u, int n, double[] b, int m) {
         checkSquare("u", u, n);
@@ -130,49 +164,60 @@ public final class Cholesky {
         if (u == b) {
             throw new IllegalArgumentException("b must not be the same array as u");
         }
-        // forward: U^T Y = B, right-looking over the rows of U
+        GramKernel kernel = GramKernel.best();
+        double[] bt = new double[m * n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < m; c++) {
+                bt[c * n + i] = b[i * m + c];
+            }
+        }
         for (int i = 0; i < n; i++) {
             int ri = i * n;
             double inv = 1.0 / u[ri + i];
-            int bi = i * m;
             for (int c = 0; c < m; c++) {
-                b[bi + c] *= inv;
-            }
-            for (int r = i + 1; r < n; r++) {
-                double f = u[ri + r];
-                int br = r * m;
-                for (int c = 0; c < m; c++) {
-                    b[br + c] -= f * b[bi + c];
-                }
+                int v = c * n;
+                double y = bt[v + i] * inv;
+                bt[v + i] = y;
+                kernel.axpy(n - i - 1, -y, u, ri + i + 1, bt, v + i + 1);
             }
         }
-        // backward: U W = Y, row i of U against the rows already solved
         for (int i = n - 1; i >= 0; i--) {
             int ri = i * n;
-            int bi = i * m;
-            for (int r = i + 1; r < n; r++) {
-                double f = u[ri + r];
-                int br = r * m;
-                for (int c = 0; c < m; c++) {
-                    b[bi + c] -= f * b[br + c];
-                }
-            }
             double inv = 1.0 / u[ri + i];
             for (int c = 0; c < m; c++) {
-                b[bi + c] *= inv;
+                int v = c * n;
+                bt[v + i] = (bt[v + i] - kernel.dot(n - i - 1, u, ri + i + 1, bt, v + i + 1)) * inv;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < m; c++) {
+                b[i * m + c] = bt[c * n + i];
             }
         }
     }
 
     /**
      * Solves {@code (G + beta I) W = B} by Cholesky on a copy of G, writing W into {@code w}.
-     * Reads G's upper triangle; modifies only {@code w}. Allocates one {@code n x n} work copy.
+     * Reads G's upper triangle; modifies only {@code w}. Allocates the {@code n x n} work copy;
+     * use the overload with {@code work} to reuse one (for example over a sweep of beta).
      *
      * @throws NotPositiveDefiniteException if {@code G + beta I} is not numerically SPD
      */
     public static void solve(double[] g, int n, double beta, double[] b, int m, double[] w,
                              int threads) {
         checkSquare("g", g, n);
+        solve(g, n, beta, b, m, w, new double[n * n], threads);
+    }
+
+    /**
+     * As {@link #solve(double[], int, double, double[], int, double[], int)} with a
+     * caller-owned {@code n x n} work array, which is overwritten by the factor U (upper
+     * triangle; the lower one is left as it was). Modifies {@code w} and {@code work}.
+     */
+    public static void solve(double[] g, int n, double beta, double[] b, int m, double[] w,
+                             double[] work, int threads) {
+        checkSquare("g", g, n);
+        checkSquare("work", work, n);
         checkRhs(b, n, m);
         checkBeta(beta);
         if (w.length != (long) n * m) {
@@ -182,8 +227,13 @@ public final class Cholesky {
         if (w == g || w == b) {
             throw new IllegalArgumentException("w must not be the same array as g or b");
         }
-        double[] work = g.clone();
-        factor(work, n, beta, new TnEngine(GramKernel.best(), threads));
+        if (work == g || work == b || work == w) {
+            throw new IllegalArgumentException("work must not be the same array as g, b or w");
+        }
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(g, i * n + i, work, i * n + i, n - i);
+        }
+        factorChecked(work, n, beta, threads);
         System.arraycopy(b, 0, w, 0, w.length);
         solveFactored(work, n, w, m);
     }

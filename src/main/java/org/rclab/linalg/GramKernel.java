@@ -37,6 +37,32 @@ abstract class GramKernel {
                        double[] c, int cOff, int ldc, int mValid, int nValid, int minDiff,
                        double alpha, double[] tmp);
 
+    /** {@code y[yOff + i] += alpha x[xOff + i]} for {@code i < len}; modifies {@code y}. */
+    void axpy(int len, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        for (int i = 0; i < len; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    /** {@code sum_{i < len} x[xOff + i] y[yOff + i]}, in four interleaved partial sums. */
+    double dot(int len, double[] x, int xOff, double[] y, int yOff) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += x[xOff + i] * y[yOff + i];
+            s1 += x[xOff + i + 1] * y[yOff + i + 1];
+            s2 += x[xOff + i + 2] * y[yOff + i + 2];
+            s3 += x[xOff + i + 3] * y[yOff + i + 3];
+        }
+        for (; i < len; i++) {
+            s0 += x[xOff + i] * y[yOff + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Adds the masked tile {@code alpha tmp} into {@code c} (the edge and diagonal path). */
     static void addMasked(double[] tmp, double[] c, int cOff, int ldc, int mValid, int nValid,
                           int minDiff, double alpha) {

@@ -1,6 +1,7 @@
 package org.rclab.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -66,6 +67,82 @@ final class VectorGramKernel extends GramKernel {
         }
     }
 
+
+    // Species must be constants for C2 to intrinsify, hence one copy per width.
+
+    @Override
+    void axpy(int len, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        if (wide) {
+            axpy512(len, alpha, x, xOff, y, yOff);
+        } else {
+            axpy256(len, alpha, x, xOff, y, yOff);
+        }
+    }
+
+    @Override
+    double dot(int len, double[] x, int xOff, double[] y, int yOff) {
+        return wide ? dot512(len, x, xOff, y, yOff) : dot256(len, x, xOff, y, yOff);
+    }
+
+    private static void axpy512(int len, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        int step = S512.length();
+        DoubleVector al = DoubleVector.broadcast(S512, alpha);
+        int i = 0;
+        for (int bound = len - step; i <= bound; i += step) {
+            DoubleVector.fromArray(S512, x, xOff + i).fma(al, DoubleVector.fromArray(S512, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    private static double dot512(int len, double[] x, int xOff, double[] y, int yOff) {
+        int step = S512.length();
+        DoubleVector s0 = DoubleVector.zero(S512);
+        DoubleVector s1 = DoubleVector.zero(S512);
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            s0 = DoubleVector.fromArray(S512, x, xOff + i).fma(DoubleVector.fromArray(S512, y, yOff + i), s0);
+            s1 = DoubleVector.fromArray(S512, x, xOff + i + step)
+                    .fma(DoubleVector.fromArray(S512, y, yOff + i + step), s1);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    private static void axpy256(int len, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        int step = S256.length();
+        DoubleVector al = DoubleVector.broadcast(S256, alpha);
+        int i = 0;
+        for (int bound = len - step; i <= bound; i += step) {
+            DoubleVector.fromArray(S256, x, xOff + i).fma(al, DoubleVector.fromArray(S256, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    private static double dot256(int len, double[] x, int xOff, double[] y, int yOff) {
+        int step = S256.length();
+        DoubleVector s0 = DoubleVector.zero(S256);
+        DoubleVector s1 = DoubleVector.zero(S256);
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            s0 = DoubleVector.fromArray(S256, x, xOff + i).fma(DoubleVector.fromArray(S256, y, yOff + i), s0);
+            s1 = DoubleVector.fromArray(S256, x, xOff + i + step)
+                    .fma(DoubleVector.fromArray(S256, y, yOff + i + step), s1);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
 
     /**
      * The 8 x 16 tile with 512-bit vectors. If {@code cOff < 0} the tile is stored into

@@ -116,6 +116,25 @@ class CholeskyTest {
     }
 
     @Test
+    void reusedWorkArrayGivesTheSameSolution() {
+        SplittableRandom r = new SplittableRandom(14);
+        int n = 260;
+        double[] g = spd(r, n);
+        double[] b = random(r, n * 2);
+        double[] w1 = new double[n * 2];
+        double[] w2 = new double[n * 2];
+        double[] work = new double[n * n];
+        Cholesky.solve(g, n, 0.1, b, 2, w1, 1);
+        for (double beta : new double[] {10, 0.1}) { // the second call reuses a dirty work array
+            Cholesky.solve(g, n, beta, b, 2, w2, work, 2);
+        }
+        for (int i = 0; i < w1.length; i++) {
+            assertEquals(w1[i], w2[i], 1e-12 * (1 + Math.abs(w1[i])));
+        }
+        assertTrue(residual(g, n, 0.1, b, 2, w2) < 1e-14);
+    }
+
+    @Test
     void nonPositiveDefiniteNamesPivotIndexAndValue() {
         int n = 4;
         double[] g = {1, 0, 0, 0,

@@ -93,7 +93,7 @@ class GramTest {
         // rows > KC and n large enough that both parts and several panel groups are used
         SplittableRandom r = new SplittableRandom(7);
         int n = 600;
-        int rows = TnEngine.KC * 2 + 3;
+        int rows = TnEngine.SUPER + TnEngine.KC + 3;
         double[] x = random(r, rows * n);
         double[] g = freshG(n);
         new GramAccumulator(n, 2).accumulate(x, rows, g);
@@ -158,6 +158,30 @@ class GramTest {
                                     k.name() + " n=" + n + " m=" + m + " at " + i + "," + c);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void axpyAndDotMatchNaiveOnEveryKernel() {
+        SplittableRandom r = new SplittableRandom(17);
+        for (GramKernel k : kernels()) {
+            for (int len : new int[] {0, 1, 3, 8, 15, 16, 17, 31, 100}) {
+                double[] x = random(r, len + 5);
+                double[] y = random(r, len + 7);
+                double[] expected = y.clone();
+                double dot = 0;
+                double scale = 0;
+                for (int i = 0; i < len; i++) {
+                    expected[3 + i] += -0.7 * x[2 + i];
+                    dot += x[2 + i] * y[3 + i];
+                    scale += Math.abs(x[2 + i] * y[3 + i]);
+                }
+                assertEquals(dot, k.dot(len, x, 2, y, 3), 1e-14 * scale, k.name() + " dot len=" + len);
+                k.axpy(len, -0.7, x, 2, y, 3);
+                for (int i = 0; i < y.length; i++) {
+                    assertEquals(expected[i], y[i], 1e-15, k.name() + " axpy len=" + len + " at " + i);
                 }
             }
         }
