@@ -277,9 +277,9 @@ final class TnEngine {
                 tiles(packB, t0, 0, Math.min(colsB, p1 * NR), p0, p1, scratch);
             }
         } else {
-            int rowTiles = (colsA + MR - 1) / MR;
-            int i0 = rowTiles * index / parts * MR;
-            int i1 = Math.min(colsA, rowTiles * (index + 1) / parts * MR);
+            int rowPanels = (colsA + NR - 1) / NR;
+            int i0 = rowPanels * index / parts * NR;
+            int i1 = Math.min(colsA, rowPanels * (index + 1) / parts * NR);
             int panels = (colsB + NR - 1) / NR;
             for (int t0 = 0; t0 < rowsNow; t0 += KC) {
                 tiles(packA, t0, i0, i1, 0, panels, scratch);
@@ -326,16 +326,26 @@ final class TnEngine {
         for (int jc = p0; jc < p1; jc += group) {
             int jcEnd = Math.min(jc + group, p1);
             int iMax = sym ? Math.min(i1, jcEnd * NR) : i1;
-            for (int i = i0; i < iMax; i += MR) {
-                int aOff = aBase + (i / NR) * kc * NR + (i % NR);
+            // Rows in pairs of 8-row tiles that share one packed 16-column panel: both halves
+            // of its cache lines are used while it sits in L1, and each B panel is read twice
+            // in a row (the second time from L1).
+            for (int i = i0; i < iMax; i += NR) {
+                int aOff = aBase + (i / NR) * kc * NR;
                 int mValid = Math.min(MR, mRows - i);
+                int mValid2 = Math.min(MR, Math.min(iMax, mRows) - i - MR);
                 int pFirst = sym ? Math.max(jc, i / NR) : jc;
                 int rowC = offC + i * ldc;
+                int rowC2 = rowC + MR * ldc;
                 for (int p = pFirst; p < jcEnd; p++) {
                     int j0 = p * NR;
-                    int minDiff = sym ? i - j0 : GramKernel.FULL;
-                    kernel.tile(pa, aOff, pb, bBase + p * kc * NR, kc, c, rowC + j0, ldc,
-                            mValid, Math.min(NR, nCols - j0), minDiff, alpha, scratch);
+                    int nValid = Math.min(NR, nCols - j0);
+                    int bOff = bBase + p * kc * NR;
+                    kernel.tile(pa, aOff, pb, bOff, kc, c, rowC + j0, ldc,
+                            mValid, nValid, sym ? i - j0 : GramKernel.FULL, alpha, scratch);
+                    if (mValid2 > 0) {
+                        kernel.tile(pa, aOff + MR, pb, bOff, kc, c, rowC2 + j0, ldc,
+                                mValid2, nValid, sym ? i + MR - j0 : GramKernel.FULL, alpha, scratch);
+                    }
                 }
             }
         }
