@@ -81,7 +81,7 @@ public final class GramAccumulator {
         if (g == x) {
             throw new IllegalArgumentException("g must not be the same array as x");
         }
-        checkFinite("x", x, rows, n);
+        checkFinite("x", x, rows, n, engine.kernel());
         engine.syrk(x, 0, n, rows, n, 1.0, g, 0, n);
     }
 
@@ -107,8 +107,8 @@ public final class GramAccumulator {
         if (xty == x || xty == y) {
             throw new IllegalArgumentException("xty must not be the same array as x or y");
         }
-        checkFinite("x", x, rows, n);
-        checkFinite("y", y, rows, m);
+        checkFinite("x", x, rows, n, engine.kernel());
+        checkFinite("y", y, rows, m, engine.kernel());
         engine.gemmTN(x, 0, n, n, y, 0, m, m, rows, 1.0, xty, 0, m);
     }
 
@@ -122,8 +122,11 @@ public final class GramAccumulator {
         }
     }
 
-    static void checkFinite(String name, double[] a, int rows, int cols) {
+    static void checkFinite(String name, double[] a, int rows, int cols, GramKernel kernel) {
         int len = rows * cols;
+        if (kernel.allFinite(a, 0, len)) {
+            return;
+        }
         for (int k = 0; k < len; k++) {
             if (!Double.isFinite(a[k])) {
                 throw new IllegalArgumentException(name + " must be finite, got " + a[k]

@@ -63,6 +63,24 @@ abstract class GramKernel {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * True if {@code a[off .. off + len)} are all finite: {@code sum a_i * 0} is 0 unless an
+     * entry is infinite or NaN (then it is NaN).
+     */
+    boolean allFinite(double[] a, int off, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            s0 += a[off + i] * 0.0;
+            s1 += a[off + i + 1] * 0.0;
+        }
+        for (; i < len; i++) {
+            s0 += a[off + i] * 0.0;
+        }
+        return s0 + s1 == 0;
+    }
+
     /** Adds the masked tile {@code alpha tmp} into {@code c} (the edge and diagonal path). */
     static void addMasked(double[] tmp, double[] c, int cOff, int ldc, int mValid, int nValid,
                           int minDiff, double alpha) {

@@ -29,11 +29,11 @@ import java.util.concurrent.RecursiveAction;
 final class TnEngine {
 
     /** Rows per packed chunk (the depth of one micro-kernel call). */
-    static final int KC = Integer.getInteger("rclab.gram.kc", 128);
+    static final int KC = 128;
     /** Rows packed per fork/join round (a whole number of {@link #KC} chunks). */
     static final int SUPER = 4 * KC;
     /** Columns of B per L2-resident group of packed panels. */
-    static final int NC = Integer.getInteger("rclab.gram.nc", 512);
+    static final int NC = 512;
 
     /** Below this many multiply-adds per chunk the work is not split (forking costs ~10 us). */
     private static final long PARALLEL_WORK = 1L << 20;

@@ -84,6 +84,27 @@ final class VectorGramKernel extends GramKernel {
         return wide ? dot512(len, x, xOff, y, yOff) : dot256(len, x, xOff, y, yOff);
     }
 
+    @Override
+    boolean allFinite(double[] a, int off, int len) {
+        return wide ? allFinite512(a, off, len) : super.allFinite(a, off, len);
+    }
+
+    private static boolean allFinite512(double[] a, int off, int len) {
+        DoubleVector s0 = DoubleVector.zero(S512);
+        DoubleVector s1 = DoubleVector.zero(S512);
+        DoubleVector zero = DoubleVector.zero(S512);
+        int i = 0;
+        for (int bound = len - 16; i <= bound; i += 16) {
+            s0 = DoubleVector.fromArray(S512, a, off + i).fma(zero, s0);
+            s1 = DoubleVector.fromArray(S512, a, off + i + 8).fma(zero, s1);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s += a[off + i] * 0.0;
+        }
+        return s == 0;
+    }
+
     private static void axpy512(int len, double alpha, double[] x, int xOff, double[] y, int yOff) {
         int step = S512.length();
         DoubleVector al = DoubleVector.broadcast(S512, alpha);

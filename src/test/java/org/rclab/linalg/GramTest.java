@@ -188,6 +188,28 @@ class GramTest {
     }
 
     @Test
+    void allFiniteFindsEveryKindOfNonFiniteEntryOnEveryKernel() {
+        for (GramKernel k : kernels()) {
+            for (int len : new int[] {1, 7, 16, 17, 40}) {
+                double[] a = new double[len + 2];
+                java.util.Arrays.fill(a, -1e300);
+                assertTrue(k.allFinite(a, 1, len), k.name());
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    for (int at : new int[] {1, len / 2 + 1, len}) {
+                        double[] b = a.clone();
+                        b[at] = bad;
+                        assertTrue(!k.allFinite(b, 1, len), k.name() + " len=" + len + " " + bad + " at " + at);
+                    }
+                    double[] outside = a.clone();
+                    outside[0] = bad;
+                    outside[len + 1] = bad;
+                    assertTrue(k.allFinite(outside, 1, len), k.name() + " looked outside the range");
+                }
+            }
+        }
+    }
+
+    @Test
     void symmetrizeCopiesUpperToLower() {
         int n = 130;
         double[] g = new double[n * n];
