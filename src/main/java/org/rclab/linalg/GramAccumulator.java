@@ -18,8 +18,9 @@ package org.rclab.linalg;
  * which). With {@code threads > 1} each block is split into that many balanced parts, run on
  * the caller and on {@link java.util.concurrent.ForkJoinPool#commonPool()}.
  *
- * <p>Not thread-safe (it owns the pack buffers, about {@code 256 n} doubles): use one per
- * thread. Each call allocates nothing once the buffers have grown to the block's size.
+ * <p>Not thread-safe (it owns the pack buffers: {@code 512 n} doubles, twice that once
+ * {@code X^T Y} has been used): use one per thread. Calls allocate nothing once the buffers
+ * exist.
  */
 public final class GramAccumulator {
 

@@ -13,9 +13,9 @@ import java.util.concurrent.RecursiveAction;
  * </pre>
  *
  * Rows are taken in chunks of at most {@link #KC}; up to {@link #SUPER} rows of chunks are
- * packed per round into 16-column panels
- * (see {@link GramKernel}), then the tiles are computed in groups of {@link #NC} columns of C so
- * that those B panels stay in the L2 cache while each 8-row A slice sits in L1
+ * packed per fork/join round into 16-column panels (see {@link GramKernel}), then the tiles are
+ * computed in groups of {@link #NC} columns of C so that those B panels stay in the L2 cache
+ * while one 16-row A panel (two 8-row tiles) sits in L1 and the tiles walk along C's rows
  * (Goto and van de Geijn 2008, doi:10.1145/1356052.1356053).
  *
  * <p>With {@code threads > 1}, packing and tiles are split into that many parts: part 0 runs on
@@ -35,7 +35,7 @@ final class TnEngine {
     /** Columns of B per L2-resident group of packed panels. */
     static final int NC = 512;
 
-    /** Below this many multiply-adds per chunk the work is not split (forking costs ~10 us). */
+    /** Below this many multiply-adds per round the work is not split (a fork/join costs ~10 us). */
     private static final long PARALLEL_WORK = 1L << 20;
 
     private static final int NR = GramKernel.NR;
@@ -45,7 +45,6 @@ final class TnEngine {
     private final int threads;
     private final Part[] parts;
     private final double[][] tmp;
-    private final int[] split;
 
     private double[] packA = new double[0];
     private double[] packB = new double[0];
@@ -75,7 +74,6 @@ final class TnEngine {
         this.threads = threads;
         this.parts = new Part[threads];
         this.tmp = new double[threads][MR * NR];
-        this.split = new int[threads + 1];
         for (int p = 0; p < threads; p++) {
             parts[p] = new Part(this, p);
         }
