@@ -1,0 +1,138 @@
+package org.rclab.linalg;
+
+/**
+ * Streaming accumulation of the Gram matrix {@code G += X^T X} and of {@code X^T Y} over blocks
+ * of reservoir states (rows = time), the normal equations of ridge regression
+ * {@code (X^T X + beta I) W = X^T Y} (Lukosevicius 2012, doi:10.1007/978-3-642-35289-8_36).
+ *
+ * <p>Shapes, all row-major {@code double[]}: a block {@code X} is {@code rows x n} (row t is the
+ * state at one time), {@code Y} is {@code rows x m}, {@code G} is {@code n x n} and
+ * {@code X^T Y} is {@code n x m}. Only the <b>upper triangle</b> of G ({@code j >= i}, diagonal
+ * included) is read and written; the strict lower triangle is never touched, so fill it with
+ * {@link Gram#symmetrize(double[], int)} when the full matrix is needed. Summing the blocks in
+ * any order gives the same G up to rounding.
+ *
+ * <p>The symmetric update is a blocked {@code dsyrk} on packed 16-column panels with a
+ * register-blocked micro-kernel: on the Java 17 Vector API when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, in plain Java otherwise ({@link #kernel()} says
+ * which). With {@code threads > 1} each block is split into that many balanced parts, run on
+ * the caller and on {@link java.util.concurrent.ForkJoinPool#commonPool()}.
+ *
+ * <p>Not thread-safe (it owns the pack buffers: {@code 512 n} doubles, twice that once
+ * {@code X^T Y} has been used): use one per thread. Calls allocate nothing once the buffers
+ * exist.
+ */
+public final class GramAccumulator {
+
+    private final int n;
+    private final TnEngine engine;
+
+    /** An accumulator for {@code n} state columns using every available processor. */
+    public GramAccumulator(int n) {
+        this(n, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** An accumulator for {@code n} state columns split over {@code threads} parts (1 = serial). */
+    public GramAccumulator(int n, int threads) {
+        this(n, threads, GramKernel.best());
+    }
+
+    GramAccumulator(int n, int threads, GramKernel kernel) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive, got " + n);
+        }
+        if (threads <= 0) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        this.n = n;
+        this.engine = new TnEngine(kernel, threads);
+    }
+
+    /** Number of state columns N. */
+    public int n() {
+        return n;
+    }
+
+    /** Number of parallel parts. */
+    public int threads() {
+        return engine.threads();
+    }
+
+    /** The micro-kernel in use: {@code "vector-512"}, {@code "vector-256"} or {@code "scalar"}. */
+    public String kernel() {
+        return engine.kernel().name();
+    }
+
+    /**
+     * {@code G[i][j] += sum_{t < rows} X[t][i] X[t][j]} for {@code i <= j}. Reads the first
+     * {@code rows * n} entries of {@code x}; modifies only the upper triangle of {@code g}.
+     *
+     * @param x    block of states, row-major {@code rows x n} (longer arrays allowed)
+     * @param rows number of rows (time steps) in the block, {@code >= 0}
+     * @param g    {@code n x n} row-major accumulator, modified
+     * @throws IllegalArgumentException on a shape mismatch (both shapes named), aliasing, or a
+     *         non-finite entry of {@code x} (its row and column named)
+     */
+    public void accumulate(double[] x, int rows, double[] g) {
+        checkBlock("x", x, rows, n);
+        if (g.length != (long) n * n) {
+            throw new IllegalArgumentException("g must be n x n = " + n + " x " + n
+                    + " (length " + (long) n * n + "), got length " + g.length);
+        }
+        if (g == x) {
+            throw new IllegalArgumentException("g must not be the same array as x");
+        }
+        checkFinite("x", x, rows, n, engine.kernel());
+        engine.syrk(x, 0, n, rows, n, 1.0, g, 0, n);
+    }
+
+    /**
+     * {@code XtY[i][k] += sum_{t < rows} X[t][i] Y[t][k]}. Reads the first {@code rows * n}
+     * entries of {@code x} and {@code rows * m} of {@code y}; modifies {@code xty}.
+     *
+     * @param x   block of states, row-major {@code rows x n}
+     * @param y   targets of the same time steps, row-major {@code rows x m}
+     * @param m   number of target columns, {@code >= 1}
+     * @param xty {@code n x m} row-major accumulator, modified
+     */
+    public void accumulateXtY(double[] x, int rows, double[] y, int m, double[] xty) {
+        if (m <= 0) {
+            throw new IllegalArgumentException("m must be positive, got " + m);
+        }
+        checkBlock("x", x, rows, n);
+        checkBlock("y", y, rows, m);
+        if (xty.length != (long) n * m) {
+            throw new IllegalArgumentException("xty must be n x m = " + n + " x " + m
+                    + " (length " + (long) n * m + "), got length " + xty.length);
+        }
+        if (xty == x || xty == y) {
+            throw new IllegalArgumentException("xty must not be the same array as x or y");
+        }
+        checkFinite("x", x, rows, n, engine.kernel());
+        checkFinite("y", y, rows, m, engine.kernel());
+        engine.gemmTN(x, 0, n, n, y, 0, m, m, rows, 1.0, xty, 0, m);
+    }
+
+    static void checkBlock(String name, double[] a, int rows, int cols) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be non-negative, got " + rows);
+        }
+        if (a.length < (long) rows * cols) {
+            throw new IllegalArgumentException(name + " must hold rows x columns = " + rows + " x "
+                    + cols + " (length >= " + (long) rows * cols + "), got length " + a.length);
+        }
+    }
+
+    static void checkFinite(String name, double[] a, int rows, int cols, GramKernel kernel) {
+        int len = rows * cols;
+        if (kernel.allFinite(a, 0, len)) {
+            return;
+        }
+        for (int k = 0; k < len; k++) {
+            if (!Double.isFinite(a[k])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + a[k]
+                        + " at row " + k / cols + ", column " + k % cols);
+            }
+        }
+    }
+}
