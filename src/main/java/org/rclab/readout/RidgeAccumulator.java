@@ -1,7 +1,9 @@
 package org.rclab.readout;
 
 import org.rclab.core.Checks;
-import org.rclab.linalg.RidgeSolver;
+import org.rclab.linalg.Cholesky;
+import org.rclab.linalg.GramAccumulator;
+import org.rclab.linalg.RidgeSolution;
 
 /**
  * Streaming ridge regression (Tikhonov 1963; Lukosevicius 2012, section 4): accumulates
@@ -14,8 +16,10 @@ import org.rclab.linalg.RidgeSolver;
  *
  * where {@code X_c, Y_c} are centred: the bias (when enabled) is fitted without penalty, which is
  * the same as an unpenalised column of ones. Rows are buffered into blocks and folded into the
- * Gram matrix by the fast symmetric kernel of {@code linalg}; the states never need to be held in
- * memory at once. Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
+ * Gram matrix by {@link GramAccumulator} (a Vector API SYRK kernel on both cores when the JVM has
+ * {@code --add-modules jdk.incubator.vector}); the states never need to be held in memory at once.
+ * The solve is {@link Cholesky#solveRidge}: a blocked Cholesky, with an eigendecomposition fallback
+ * when the system is not numerically positive definite. Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
  * Not thread-safe.
  */
 public final class RidgeAccumulator {
@@ -31,7 +35,7 @@ public final class RidgeAccumulator {
     private final double[] targetSum;
     private final double[] blockX;
     private final double[] blockY;
-    private final RidgeSolver.Gram kernel;
+    private final GramAccumulator kernel;
     private int blockRows;
     private long count;
 
@@ -50,7 +54,7 @@ public final class RidgeAccumulator {
         this.targetSum = new double[outputs];
         this.blockX = new double[BLOCK * features];
         this.blockY = new double[BLOCK * outputs];
-        this.kernel = RidgeSolver.gram(features);
+        this.kernel = new GramAccumulator(features);
     }
 
     public int features() {
@@ -108,16 +112,12 @@ public final class RidgeAccumulator {
             return;
         }
         kernel.accumulate(blockX, rows, gram);
+        kernel.accumulateXtY(blockX, rows, blockY, outputs, xty);
         for (int t = 0; t < rows; t++) {
             int bx = t * features;
             int by = t * outputs;
             for (int f = 0; f < features; f++) {
-                double xf = blockX[bx + f];
-                featureSum[f] += xf;
-                int row = f * outputs;
-                for (int m = 0; m < outputs; m++) {
-                    xty[row + m] += xf * blockY[by + m];
-                }
+                featureSum[f] += blockX[bx + f];
             }
             for (int m = 0; m < outputs; m++) {
                 targetSum[m] += blockY[by + m];
@@ -177,25 +177,39 @@ public final class RidgeAccumulator {
                 meanY[m] = targetSum[m] / n;
             }
         }
-        // the kernel fills the upper triangle: mirror it while centring
+        // centre the upper triangle the kernel fills (the bias is fitted without penalty)
         for (int i = 0; i < f; i++) {
+            double ci = n * meanX[i];
             for (int j = i; j < f; j++) {
-                double v = gram[i * f + j] - n * meanX[i] * meanX[j];
-                a[i * f + j] = v;
-                a[j * f + i] = v;
+                a[i * f + j] = gram[i * f + j] - ci * meanX[j];
             }
-            a[i * f + i] += beta;
             for (int m = 0; m < outputs; m++) {
-                rhs[i * outputs + m] = xty[i * outputs + m] - n * meanX[i] * meanY[m];
+                rhs[i * outputs + m] = xty[i * outputs + m] - ci * meanY[m];
             }
         }
-        RidgeSolver.Solution solution = RidgeSolver.solveSymmetric(a, rhs, f, outputs);
+        boolean zero = true;
+        for (int i = 0; i < f && zero; i++) {
+            zero = a[i * f + i] == 0;
+        }
+        if (zero && beta == 0) {
+            throw new ArithmeticException("the ridge system is singular: X^T X + beta I is zero"
+                    + " (all features constant and beta = 0); use beta > 0 or other features");
+        }
+        RidgeSolution solution = Cholesky.solveRidge(a, f, rhs, outputs, beta);
         double[] w = new double[outputs * f];
+        double[] x = solution.weights();
         for (int i = 0; i < f; i++) {
             for (int m = 0; m < outputs; m++) {
-                w[m * f + i] = solution.x()[i * outputs + m];
+                w[m * f + i] = x[i * outputs + m];
             }
         }
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                throw new ArithmeticException("the ridge solution is not finite (" + solution.method() + "); the"
+                        + " system is singular or badly scaled: raise beta");
+            }
+        }
+        String note = solution.fellBack() ? solution.note() : "Cholesky";
         double[] b = new double[outputs];
         if (bias) {
             for (int m = 0; m < outputs; m++) {
@@ -206,6 +220,6 @@ public final class RidgeAccumulator {
                 b[m] = s;
             }
         }
-        return new RidgeReadout(w, b, f, solution.note());
+        return new RidgeReadout(w, b, f, note);
     }
 }
