@@ -173,7 +173,21 @@ public record KuramotoSivashinsky(double L, int Q, double mu, double lambda) {
 
     /** A new ETDRK4 integrator with time step {@code dt} (positive and finite); not thread-safe. */
     public Etdrk4 etdrk4(double dt) {
-        return new Etdrk4(this, dt);
+        return new Etdrk4(this, dt, false);
+    }
+
+    /**
+     * An ETDRK4 integrator whose tangent vectors are kept mean-free (their Fourier k = 0 component
+     * removed after every step): the Lyapunov spectrum on the subspace of mean-zero fields, where
+     * data of zero mean live. It drops the Galilean zero exponent, which a model trained on such
+     * data cannot see, so it is the spectrum to compare a trained reservoir with. Only for the
+     * homogeneous equation (mu = 0), whose mean is conserved.
+     */
+    public Etdrk4 etdrk4MeanFree(double dt) {
+        if (!isHomogeneous()) {
+            throw new IllegalArgumentException("mean-free tangents need mu = 0 (a conserved mean), got mu = " + mu);
+        }
+        return new Etdrk4(this, dt, true);
     }
 
     /**
@@ -250,9 +264,12 @@ public record KuramotoSivashinsky(double L, int Q, double mu, double lambda) {
         private final double[] p;
         /** Physical state at the four stages (v, a, b, c), kept for the tangents. */
         private final double[][] stage;
+        /** Remove the k = 0 component of every tangent after each step. */
+        private final boolean meanFree;
 
-        private Etdrk4(KuramotoSivashinsky system, double dt) {
+        private Etdrk4(KuramotoSivashinsky system, double dt, boolean meanFree) {
             Checks.positive("dt", dt);
+            this.meanFree = meanFree;
             this.system = system;
             this.q = system.Q();
             this.h = dt;
@@ -456,6 +473,9 @@ public record KuramotoSivashinsky(double L, int Q, double mu, double lambda) {
             linearised(c, nc, stage[3]);
             for (int i = 0; i < q; i++) {
                 tangent[i] = e[i] * v[i] + f1[i] * nv[i] + 2 * f2[i] * (na[i] + nb[i]) + f3[i] * nc[i];
+            }
+            if (meanFree) {
+                tangent[0] = 0.0;
             }
             fft.realInverse(tangent, true);
         }

@@ -204,6 +204,19 @@ class KuramotoSivashinskyTest {
     }
 
     @Test
+    void meanFreeTangentsDropTheGalileanMode() {
+        KuramotoSivashinsky ks = KuramotoSivashinsky.of(L22, 64);
+        double[] u = attractorState(ks, 12);
+        double[][] tangents = {new double[64]};
+        java.util.Arrays.fill(tangents[0], 1.0);
+        ks.etdrk4MeanFree(0.25).step(u, tangents);
+        assertEquals(0.0, KuramotoSivashinsky.spatialMean(tangents[0]), 1e-15);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new KuramotoSivashinsky(L22, 64, 0.1, L22 / 4).etdrk4MeanFree(0.25));
+        assertEquals("mean-free tangents need mu = 0 (a conserved mean), got mu = 0.1", e.getMessage());
+    }
+
+    @Test
     void theMeanOfATangentIsConservedWhenTheMeanOfUIs() {
         // the Galilean mode: a perturbation's mean is carried along, giving a zero exponent
         SplittableRandom random = new SplittableRandom(10);
