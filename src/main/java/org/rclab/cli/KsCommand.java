@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ks", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A reservoir learns the Kuramoto-Sivashinsky equation: forecasts (VPT in Lyapunov times), the",
                 "reservoir's Lyapunov spectrum against the true one, the climate's power spectrum and space-time",
-                "heatmaps in --out. Defaults follow Pathak et al. 2017/2018 (L = 22, Q = 64, dt = 0.25)."},
+                "heatmaps in --out. Defaults follow Pathak et al. 2017/2018 (L = 22, Q = 64, dt = 0.25, degree 3, one",
+                "input per node block, squaring of odd nodes) with radius, input scaling and ridge tuned for VPT."},
         footer = {"", "Example: rclab ks --size 1000 --train 20000 --out out/ks-small"})
 final class KsCommand implements Callable<Integer> {
 
@@ -72,10 +73,12 @@ final class KsCommand implements Callable<Integer> {
     @Option(names = "--degree", defaultValue = "3", description = "average degree (default: ${DEFAULT-VALUE})")
     double degree;
 
-    @Option(names = "--spectral-radius", defaultValue = "0.6", description = "spectral radius (default: ${DEFAULT-VALUE})")
+    @Option(names = "--spectral-radius", defaultValue = "0.4",
+            description = "spectral radius; Pathak's code used 0.6 (default: ${DEFAULT-VALUE})")
     double spectralRadius;
 
-    @Option(names = "--input-scaling", defaultValue = "0.5", description = "input scaling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--input-scaling", defaultValue = "0.2",
+            description = "input scaling (inputs are z-scored); Pathak's code used 0.5 (default: ${DEFAULT-VALUE})")
     double inputScaling;
 
     @Option(names = "--bias", defaultValue = "0", description = "bias scaling (default: ${DEFAULT-VALUE})")
@@ -88,7 +91,8 @@ final class KsCommand implements Callable<Integer> {
             description = "state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
     String transform;
 
-    @Option(names = "--ridge", defaultValue = "1e-4", description = "ridge parameter (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ridge", defaultValue = "1e-6",
+            description = "ridge parameter; Pathak's code used 1e-4 (default: ${DEFAULT-VALUE})")
     double ridge;
 
     @Option(names = "--washout", defaultValue = "1000", description = "washout steps (default: ${DEFAULT-VALUE})")

@@ -108,8 +108,9 @@ public final class Pathak2017Lorenz implements Experiment {
             TimeSeries auto = model.forecast(model.trainingEndState(), 50_000, 0);
             double map = Climate.returnMapDistance(Climate.returnMap(auto.column(2)), Climate.returnMap(climate.column(2)));
             double w1 = Climate.wasserstein(auto.column(2), climate.column(2));
-            results.addf("| N = %d, %s | %.2f | %.4f | %.4f | %.3f | %.3f | %.3f | %.4f | %.4f |", s.size(), s.label(), vpt,
-                    m.exponent(0), m.exponent(1), m.exponent(2), m.exponent(3), m.kaplanYorke(), map, w1);
+            results.addf("| N = %d, %s | %.2f | %.4f | %.4f | %.3f | %.3f | %s | %.4f | %.4f |", s.size(), s.label(), vpt,
+                    m.exponent(0), m.exponent(1), m.exponent(2), m.exponent(3), Double.isNaN(m.kaplanYorke()) ? "> 4"
+                            : String.format(Locale.ROOT, "%.3f", m.kaplanYorke()), map, w1);
             if (best == null) {
                 best = m;
                 bestAuto = auto;
