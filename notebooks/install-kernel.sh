@@ -45,25 +45,23 @@ spec = json.load(sys.stdin)["kernelspecs"].get(sys.argv[1])
 print(spec["resource_dir"] if spec else "")' "$1"
 }
 
-# 2. the rapaio Java kernel, by its installer
+# 2. the rapaio Java kernel, by its installer (the installer always writes to
+#    ~/.local/share/jupyter/kernels; the rclab spec below takes the jar it was given)
 rjk_dir="$(kernel_dir rapaio-jupyter-kernel)"
-if [[ -z "$rjk_dir" || ! -f "$rjk_dir/rapaio-jupyter-kernel-$version.jar" ]]; then
+kernel_jar="$rjk_dir/rapaio-jupyter-kernel-$version.jar"
+if [[ -z "$rjk_dir" || ! -f "$kernel_jar" ]]; then
   download="$(mktemp -d)"
   trap 'rm -rf "$download"' EXIT
   echo "install-kernel: fetching io.github.padreati:rapaio-jupyter-kernel:$version (Maven Central)" >&2
-  mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" \
-      -DoutputDirectory="$download" >&2
-  java -jar "$download/rapaio-jupyter-kernel-$version.jar" -i -auto >&2
-  rjk_dir="$(kernel_dir rapaio-jupyter-kernel)"
-  if [[ -z "$rjk_dir" || ! -f "$rjk_dir/rapaio-jupyter-kernel-$version.jar" ]]; then
-    echo "install-kernel: the kernel installer did not install rapaio-jupyter-kernel-$version.jar" >&2
-    exit 1
-  fi
+  (cd "$download" && mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" \
+      -DoutputDirectory="$download" >&2)
+  kernel_jar="$download/rapaio-jupyter-kernel-$version.jar"
+  java -jar "$kernel_jar" -i -auto >&2
 fi
 
 # 3. the "rclab" spec: its own copy of the kernel jar, and rclab's jar on the class path
 spec="$(mktemp -d)"
-cp "$rjk_dir/rapaio-jupyter-kernel-$version.jar" "$spec/"
+cp "$kernel_jar" "$spec/"
 data_dir="$("$jupyter" --data-dir)"
 "$python" - "$spec/kernel.json" "$data_dir/kernels/rclab/rapaio-jupyter-kernel-$version.jar" \
     "$root/target/rclab.jar" <<'EOF'
