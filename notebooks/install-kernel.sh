@@ -53,8 +53,12 @@ if [[ -z "$rjk_dir" || ! -f "$kernel_jar" ]]; then
   download="$(mktemp -d)"
   trap 'rm -rf "$download"' EXIT
   echo "install-kernel: fetching io.github.padreati:rapaio-jupyter-kernel:$version (Maven Central)" >&2
-  (cd "$download" && mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" \
-      -DoutputDirectory="$download" >&2)
+  if ! log="$(cd "$download" && mvn -B -q dependency:copy \
+      -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -DoutputDirectory="$download" 2>&1)"; then
+    echo "$log" >&2
+    echo "install-kernel: could not fetch the kernel from Maven Central" >&2
+    exit 1
+  fi
   kernel_jar="$download/rapaio-jupyter-kernel-$version.jar"
   java -jar "$kernel_jar" -i -auto >&2
 fi
