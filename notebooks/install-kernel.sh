@@ -60,7 +60,12 @@ if [[ -z "$rjk_dir" || ! -f "$kernel_jar" ]]; then
     exit 1
   fi
   kernel_jar="$download/rapaio-jupyter-kernel-$version.jar"
-  java -jar "$kernel_jar" -i -auto >&2
+  if ! log="$(java -jar "$kernel_jar" -i -auto 2>&1)"; then
+    echo "$log" >&2
+    echo "install-kernel: the kernel's installer failed" >&2
+    exit 1
+  fi
+  echo "install-kernel: rapaio-jupyter-kernel-$version installed by its installer; $(grep -m1 'Installation path' <<<"$log")" >&2
 fi
 
 # 3. the "rclab" spec: its own copy of the kernel jar, and rclab's jar on the class path
