@@ -195,7 +195,8 @@ public final class Figure {
 
     /**
      * Writes {@code base.png} and {@code base.svg} (each atomically) and returns the PNG's path.
-     * {@code base} may end in ".png", which is dropped.
+     * {@code base} may end in ".png", which is dropped. Figures with heatmaps are written as PNG
+     * only: as vectors every cell is a rectangle (tens of megabytes for one KS window).
      */
     public Path write(Path base) throws IOException {
         String name = base.getFileName().toString();
@@ -211,6 +212,10 @@ public final class Figure {
         draw(g);
         g.dispose();
         AtomicFiles.writeStream(png, out -> ImageIO.write(image, "png", out));
+        if (panels.stream().anyMatch(p -> p.heatmap() != null)) {
+            java.nio.file.Files.deleteIfExists(svg);
+            return png;
+        }
         SVGGraphics2D s = new SVGGraphics2D(width(), height());
         draw(s);
         AtomicFiles.writeString(svg, s.getSVGDocument());
@@ -222,6 +227,7 @@ public final class Figure {
         BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         draw(g);
         g.dispose();
         var bytes = new java.io.ByteArrayOutputStream();
