@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reservoir computing lab for chaotic systems.",
+        footer = {"", "The launcher also has './rclab shell': JShell with rclab on the class path and its imports",
+                "(see notebooks/README.md)."},
         subcommands = {LorenzCommand.class, KsCommand.class, ExperimentsCommand.class, SimulateCommand.class, LyapunovCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
