@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Reservoir computing lab for chaotic systems.",
         footer = {"", "The launcher also has './rclab shell': JShell with rclab on the class path and its imports",
                 "(see notebooks/README.md)."},
-        subcommands = {LorenzCommand.class, KsCommand.class, ExperimentsCommand.class, SimulateCommand.class, LyapunovCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LorenzCommand.class, KsCommand.class, ExperimentsCommand.class, GalleryCommand.class, SimulateCommand.class, LyapunovCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
