@@ -3,11 +3,11 @@ package org.rclab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.rclab.core.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +73,8 @@ final class GalleryCommand implements Callable<Integer> {
                 return code;
             }
             for (String[] f : job.figures()) {
-                Files.copy(dir.resolve(f[0]), out.resolve(f[1]), StandardCopyOption.REPLACE_EXISTING);
+                Path source = dir.resolve(f[0]);
+                AtomicFiles.writeStream(out.resolve(f[1]), stream -> Files.copy(source, stream));
             }
         }
         log.printf(Locale.ROOT, "the gallery is in %s%n", out.toAbsolutePath());
