@@ -35,6 +35,8 @@ public final class Reservoir implements EchoState {
     private final int[] inStart;
     private final int[] inCols;
     private final double[] inVals;
+    /** W_in column-major (D x N) when every node receives every input, else null. */
+    private final double[] inColumns;
 
     private Reservoir(ReservoirConfig config, int inputDimension, CsrMatrix w, CsrMatrix win, double[] bias,
                       double unscaledRadius) {
@@ -50,6 +52,22 @@ public final class Reservoir implements EchoState {
         this.inStart = win.rowStart();
         this.inCols = win.columns();
         this.inVals = win.values();
+        this.inColumns = denseColumns(win);
+    }
+
+    /** W_in's columns one after another when it is dense (so W_in u is D vectorisable axpys), else null. */
+    private static double[] denseColumns(CsrMatrix win) {
+        if (win.nonZeros() != (long) win.rows() * win.cols()) {
+            return null;
+        }
+        double[][] dense = win.toDense();
+        double[] cols = new double[win.rows() * win.cols()];
+        for (int q = 0; q < win.cols(); q++) {
+            for (int i = 0; i < win.rows(); i++) {
+                cols[q * win.rows() + i] = dense[i][q];
+            }
+        }
+        return cols;
     }
 
     /** Draws W, W_in and b for {@code inputDimension} inputs from the config's seed. */
@@ -236,17 +254,45 @@ public final class Reservoir implements EchoState {
         final int[] ic = inCols;
         final double[] iv = inVals;
         final double[] b = bias;
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
-                s += wv[p] * x[xo + wc[p]];
+        // pass 1: the pre-activations W x + W_in u + b, written into next
+        if (inColumns != null) {
+            // dense input: b + W_in u as D axpys over contiguous columns (vectorised by the JIT)
+            System.arraycopy(b, 0, next, no, n);
+            for (int q = 0; q < inputDimension; q++) {
+                double uq = u[uo + q];
+                int base = q * n;
+                for (int i = 0; i < n; i++) {
+                    next[no + i] += inColumns[base + i] * uq;
+                }
             }
-            for (int p = is[i], end = is[i + 1]; p < end; p++) {
-                s += iv[p] * u[uo + ic[p]];
+            for (int i = 0; i < n; i++) {
+                double s = next[no + i];
+                for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
+                    s += wv[p] * x[xo + wc[p]];
+                }
+                next[no + i] = s;
             }
-            double t = FastMath.tanh(s);
-            next[no + i] = keep * x[xo + i] + a * t;
-            if (slopes != null) {
+        } else {
+            for (int i = 0; i < n; i++) {
+                double s = b[i];
+                for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
+                    s += wv[p] * x[xo + wc[p]];
+                }
+                for (int p = is[i], end = is[i + 1]; p < end; p++) {
+                    s += iv[p] * u[uo + ic[p]];
+                }
+                next[no + i] = s;
+            }
+        }
+        // pass 2: the activation and the leak, in place (two tight loops run faster than one)
+        if (slopes == null) {
+            for (int i = 0; i < n; i++) {
+                next[no + i] = keep * x[xo + i] + a * FastMath.tanh(next[no + i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double t = FastMath.tanh(next[no + i]);
+                next[no + i] = keep * x[xo + i] + a * t;
                 slopes[so + i] = 1 - t * t;
             }
         }
