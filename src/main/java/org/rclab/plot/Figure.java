@@ -205,12 +205,7 @@ public final class Figure {
         }
         Path png = base.resolveSibling(name + ".png");
         Path svg = base.resolveSibling(name + ".svg");
-        BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        draw(g);
-        g.dispose();
+        BufferedImage image = toImage();
         AtomicFiles.writeStream(png, out -> ImageIO.write(image, "png", out));
         if (panels.stream().anyMatch(p -> p.heatmap() != null)) {
             java.nio.file.Files.deleteIfExists(svg);
@@ -224,15 +219,20 @@ public final class Figure {
 
     /** The PNG bytes (for notebooks that display images). */
     public byte[] toPng() throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        ImageIO.write(toImage(), "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    /** The figure as an image (for notebooks: {@code display(figure.toImage())}). */
+    public BufferedImage toImage() {
         BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         draw(g);
         g.dispose();
-        var bytes = new java.io.ByteArrayOutputStream();
-        ImageIO.write(image, "png", bytes);
-        return bytes.toByteArray();
+        return image;
     }
 
     /** The SVG document as text. */
