@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
         description = {"A reservoir learns the Kuramoto-Sivashinsky equation: forecasts (VPT in Lyapunov times), the",
                 "reservoir's Lyapunov spectrum against the true one, the climate's power spectrum and space-time",
                 "heatmaps in --out. Defaults follow Pathak et al. 2017/2018 (L = 22, Q = 64, dt = 0.25, degree 3, one",
-                "input per node block, squaring of odd nodes) with radius, input scaling and ridge tuned for VPT."},
+                "input per node block, squaring of odd nodes) with radius, input scaling and ridge tuned for forecast",
+                "skill and climate together."},
         footer = {"", "Example: rclab ks --size 1000 --train 20000 --out out/ks-small"})
 final class KsCommand implements Callable<Integer> {
 
@@ -73,11 +74,11 @@ final class KsCommand implements Callable<Integer> {
     @Option(names = "--degree", defaultValue = "3", description = "average degree (default: ${DEFAULT-VALUE})")
     double degree;
 
-    @Option(names = "--spectral-radius", defaultValue = "0.4",
+    @Option(names = "--spectral-radius", defaultValue = "0.5",
             description = "spectral radius; Pathak's code used 0.6 (default: ${DEFAULT-VALUE})")
     double spectralRadius;
 
-    @Option(names = "--input-scaling", defaultValue = "0.2",
+    @Option(names = "--input-scaling", defaultValue = "0.3",
             description = "input scaling (inputs are z-scored); Pathak's code used 0.5 (default: ${DEFAULT-VALUE})")
     double inputScaling;
 
@@ -91,7 +92,7 @@ final class KsCommand implements Callable<Integer> {
             description = "state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
     String transform;
 
-    @Option(names = "--ridge", defaultValue = "1e-6",
+    @Option(names = "--ridge", defaultValue = "1e-5",
             description = "ridge parameter; Pathak's code used 1e-4 (default: ${DEFAULT-VALUE})")
     double ridge;
 
@@ -117,7 +118,7 @@ final class KsCommand implements Callable<Integer> {
             description = "Lyapunov exponents of truth and reservoir, 0 to skip (default: ${DEFAULT-VALUE})")
     int exponents;
 
-    @Option(names = "--lyapunov-time", defaultValue = "10000",
+    @Option(names = "--lyapunov-time", defaultValue = "5000",
             description = "averaging time of both spectra (default: ${DEFAULT-VALUE})")
     double lyapunovTime;
 

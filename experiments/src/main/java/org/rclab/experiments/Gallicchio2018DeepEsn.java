@@ -83,14 +83,14 @@ public final class Gallicchio2018DeepEsn implements Experiment {
                     Metrics.mean(lorenzVpt[k]), Metrics.std(lorenzVpt[k]));
         }
 
-        // Kuramoto-Sivashinsky L = 22: the settings of rclab ks per layer (radius 0.4, input scaling 0.2, ridge 1e-6)
+        // Kuramoto-Sivashinsky L = 22: the settings of rclab ks per layer (radius 0.5, input scaling 0.3, ridge 1e-5)
         int ksUnits = quick ? 600 : 2000;
         int ksTrain = quick ? 10_000 : 20_000;
         var ks = KuramotoSivashinsky.of(22, 64);
-        TrainingConfig ksTraining = new TrainingConfig(1000, ksTrain, 1e-6, StateTransform.PATHAK_SQUARE, true, true);
+        TrainingConfig ksTraining = new TrainingConfig(1000, ksTrain, 1e-5, StateTransform.PATHAK_SQUARE, true, true);
         TimeSeries ksData = Trajectory.sample(ks.etdrk4(0.25), ks.initialCondition(new Seeds(1).stream("ks-initial")),
                 4000L, 1, ksTraining.rowsNeeded() + 200 + 10 * 600);
-        ReservoirConfig ksBase = ReservoirConfig.builder().averageDegree(3).spectralRadius(0.4).inputScaling(0.2).build();
+        ReservoirConfig ksBase = ReservoirConfig.builder().averageDegree(3).spectralRadius(0.5).inputScaling(0.3).build();
         double[][] ksVpt = new double[designs.size()][];
         for (int k = 0; k < designs.size(); k++) {
             ksVpt[k] = vpts(designs.get(k), ksBase, ksUnits, ksData, ksTraining, 200, 600, 0.048, seeds, 64,
