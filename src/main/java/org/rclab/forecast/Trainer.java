@@ -1,10 +1,13 @@
 package org.rclab.forecast;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 import org.rclab.core.Progress;
 import org.rclab.core.TimeSeries;
+import org.rclab.core.Seeds;
 import org.rclab.core.ZScore;
+import org.rclab.readout.QrRidgeAccumulator;
 import org.rclab.readout.RidgeAccumulator;
 import org.rclab.readout.RidgeReadout;
 import org.rclab.reservoir.EchoState;
@@ -67,7 +70,10 @@ public final class Trainer {
         double[] raw = new double[d];
         double[] u = new double[d];
         double[] target = new double[d];
-        RidgeAccumulator accumulator = new RidgeAccumulator(f, d, config.bias());
+        boolean qr = config.solver() == TrainingConfig.Solver.QR;
+        RidgeAccumulator accumulator = qr ? null : new RidgeAccumulator(f, d, config.bias());
+        QrRidgeAccumulator qrAccumulator = qr ? new QrRidgeAccumulator(f, d) : null;
+        SplittableRandom noise = config.noise() > 0 ? new Seeds(config.noiseSeed()).stream("noise") : null;
         int steps = config.washout() + config.trainSteps();
         for (int t = 0; t < steps; t++) {
             zscore.apply(used.rowInto(t, raw), u);
@@ -75,11 +81,20 @@ public final class Trainer {
             double[] swap = x;
             x = next;
             next = swap;
+            if (noise != null) {
+                for (int i = 0; i < n; i++) {
+                    x[i] += config.noise() * (2 * noise.nextDouble() - 1);
+                }
+            }
             if (t >= config.washout()) {
                 System.arraycopy(x, offset, slice, 0, f);
                 config.transform().apply(slice, features);
                 zscore.apply(used.rowInto(t + 1, raw), target);
-                accumulator.add(features, target);
+                if (qr) {
+                    qrAccumulator.add(features, target);
+                } else {
+                    accumulator.add(features, target);
+                }
             }
             if ((t & 1023) == 1023) {
                 progress.update(t + 1, steps);
@@ -91,7 +106,7 @@ public final class Trainer {
         progress.update(steps, steps);
         progress.finish();
         long run = System.nanoTime();
-        RidgeReadout readout = accumulator.solve(config.ridge());
+        RidgeReadout readout = qr ? qrAccumulator.solve(config.ridge()) : accumulator.solve(config.ridge());
         long fit = System.nanoTime();
         return new Timed(new TrainedModel(network, config.transform(), readout, zscore, data.dt(), x),
                 (run - start) * 1e-9, (fit - run) * 1e-9);

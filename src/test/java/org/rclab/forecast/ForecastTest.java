@@ -55,6 +55,24 @@ class ForecastTest {
     }
 
     @Test
+    void qrSolverAndTrainingNoise() {
+        TrainedModel normal = Trainer.train(Reservoir.create(config, 3), data, training);
+        TrainedModel qr = Trainer.train(Reservoir.create(config, 3), data,
+                training.withSolver(TrainingConfig.Solver.QR));
+        assertEquals("QR", qr.readout().note());
+        // the same least-squares problem: the one-step predictions agree closely
+        TimeSeries a = normal.teacherForced(data, 4300, 4400);
+        TimeSeries b = qr.teacherForced(data, 4300, 4400);
+        assertTrue(Metrics.nrmse(a, b, Metrics.Normalization.VARIANCE) < 1e-4);
+        var noisy = training.withNoise(1e-4, 9);
+        assertArrayEquals(Trainer.train(Reservoir.create(config, 3), data, noisy).readout().weights(),
+                Trainer.train(Reservoir.create(config, 3), data, noisy).readout().weights(), 0.0);
+        assertEquals("the QR solver fits an unpenalised bias: bias must be true", assertThrows(
+                IllegalArgumentException.class, () -> new TrainingConfig(10, 10, 0, StateTransform.IDENTITY, false, true,
+                        TrainingConfig.Solver.QR, 0, 0)).getMessage());
+    }
+
+    @Test
     void nonFiniteTrainingDataNamesRowAndColumn() {
         double[] values = data.slice(0, 4300).toArray();
         values[123 * 3 + 2] = Double.NaN;
