@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rclab experiments [NAME]}: lists the studies, or runs one. */
 @Command(name = "experiments", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Lists the experiments that reproduce papers, or runs one.",
         description = {"Lists the experiments (studies that reproduce papers) or runs one by name.",
                 "Each writes a markdown table and figures to experiments/results/NAME (or --out)."},
         footer = {"", "Example: rclab experiments", "         rclab experiments Pathak2017Lorenz"})

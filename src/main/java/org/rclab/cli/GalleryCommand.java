@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  * them ({@code lorenz}, {@code lyapunov --esn}, {@code ks}) and copying their PNGs into one folder.
  */
 @Command(name = "gallery", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Regenerates the README's figures.",
         description = {"Regenerates the README's figures: runs 'rclab lorenz', 'rclab lyapunov lorenz63 --esn' and",
                 "'rclab ks' with their defaults (about 5 minutes on 2 cores) and copies the PNGs to --out."},
         footer = {"", "Example: rclab gallery --out experiments/results/gallery"})

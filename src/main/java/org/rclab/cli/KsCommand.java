@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
  * next to the true one, the power spectrum of a long autonomous run, and space-time heatmaps.
  */
 @Command(name = "ks", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "A reservoir learns Kuramoto-Sivashinsky (VPT, Lyapunov spectra, power spectrum, heatmaps).",
         description = {"A reservoir learns the Kuramoto-Sivashinsky equation: forecasts (VPT in Lyapunov times), the",
                 "reservoir's Lyapunov spectrum against the true one, the climate's power spectrum and space-time",
                 "heatmaps in --out. Defaults follow Pathak et al. 2017/2018 (L = 22, Q = 64, dt = 0.25, degree 3, one",

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
  * report, the forecasts and the figures.
  */
 @Command(name = "lorenz", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The main job: an echo state network learns Lorenz-63 (forecasts, climate, figures).",
         description = {"An echo state network learns the Lorenz-63 attractor from data: forecasts from test windows",
                 "(valid prediction time in Lyapunov times), a long autonomous run compared with the true",
                 "climate, figures and a report in --out."},

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rclab lyapunov SYSTEM}: the Lyapunov spectrum of a true system by Benettin's method. */
 @Command(name = "lyapunov", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Lyapunov spectrum of a system, optionally next to a trained reservoir's.",
         description = {"Lyapunov spectrum of a system (Benettin's method with QR), its Kaplan-Yorke dimension,",
                 "a convergence estimate and how long it took.", "", SystemSetup.SYSTEMS_HELP},
         footer = {"", "Example: rclab lyapunov lorenz63 --time 20000",

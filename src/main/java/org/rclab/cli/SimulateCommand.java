@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rclab simulate SYSTEM}: a sampled trajectory written as CSV or NPY. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Writes a sampled trajectory of a system as CSV or NPY.",
         description = {"Integrates a system, discards a transient and writes the sampled trajectory",
                 "(rows = time) as CSV (with a time column) or NPY (numpy's np.load reads it).", "",
                 SystemSetup.SYSTEMS_HELP},
