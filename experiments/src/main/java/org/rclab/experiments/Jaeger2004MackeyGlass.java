@@ -12,6 +12,7 @@ import org.rclab.core.Seeds;
 import org.rclab.dynamics.MackeyGlass;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figure;
+import org.rclab.readout.QrRidgeAccumulator;
 import org.rclab.readout.RidgeAccumulator;
 import org.rclab.readout.RidgeReadout;
 import org.rclab.reservoir.Reservoir;
@@ -46,7 +47,7 @@ import org.rclab.reservoir.ReservoirConfig;
  * each training update.
  *
  * <p><b>Readout.</b> Either rclab's {@link RidgeAccumulator} (normal equations) or
- * {@link QrLeastSquares}, a streaming Givens QR of the state matrix: at the 1e-4 level the normal
+ * {@link QrRidgeAccumulator}, a streaming Givens QR of the state matrix: at the 1e-4 level the normal
  * equations lose too many digits (see the results page). With several candidate ridges each
  * network picks one by free runs from its own training states ({@link #train}).
  */
@@ -230,9 +231,11 @@ public final class Jaeger2004MackeyGlass implements Experiment {
         };
         RidgeReadout[] candidates = new RidgeReadout[setting.ridges().length];
         if (setting.solver() == Solver.QR) {
-            QrLeastSquares qr = new QrLeastSquares(n);
+            QrRidgeAccumulator qr = new QrRidgeAccumulator(n, 1);
+            double[] y = new double[1];
             drive(reservoir, setting, s, seed, (t, x, target) -> {
-                qr.add(x, target);
+                y[0] = target;
+                qr.add(x, y);
                 keep.accept(t, x, target);
             });
             for (int c = 0; c < candidates.length; c++) {
@@ -329,111 +332,13 @@ public final class Jaeger2004MackeyGlass implements Experiment {
     enum Solver {
         /** rclab's {@link RidgeAccumulator}: Gram matrix {@code X^T X + beta I}, Cholesky. */
         NORMAL_EQUATIONS("normal equations"),
-        /** {@link QrLeastSquares}: Givens QR of the state matrix itself, rows streamed in. */
+        /** rclab's {@link QrRidgeAccumulator}: Givens QR of the state matrix itself, rows streamed in. */
         QR("QR");
 
         final String label;
 
         Solver(String label) {
             this.label = label;
-        }
-    }
-
-    /**
-     * Streaming least squares by Givens rotations (Golub &amp; Van Loan, "Matrix Computations",
-     * 4th ed., section 5.3 and 6.5.3 on updating): keeps the triangular factor R of the rows
-     * {@code [x, 1]} seen so far and {@code Q^T y}, folding each new row in with one sweep of
-     * rotations ({@code ~3 F^2} flops). It solves {@code min |X w + b - y|^2 + beta |w|^2} (the bias
-     * unpenalised) without forming {@code X^T X}, whose condition number is the square of X's: with
-     * the nearly collinear states of a reservoir driven by a smooth, low-dimensional signal, the
-     * Gram matrix loses the small singular directions that 1e-4 accuracy needs. Not thread-safe.
-     */
-    static final class QrLeastSquares {
-
-        private final int n;
-        private final int f;
-        private final double[][] r;
-        private final double[] qty;
-        private final double[] z;
-
-        QrLeastSquares(int features) {
-            this.n = features;
-            this.f = features + 1;
-            this.r = new double[f][f];
-            this.qty = new double[f];
-            this.z = new double[f];
-        }
-
-        /** Adds the row {@code [x, 1]} with target {@code y}. */
-        void add(double[] x, double y) {
-            System.arraycopy(x, 0, z, 0, n);
-            z[n] = 1;
-            rotateIn(r, qty, z, y, 0);
-        }
-
-        /** The readout for ridge {@code beta >= 0} (the accumulated factor is not changed). */
-        RidgeReadout solve(double beta) {
-            double[][] rr = new double[f][];
-            for (int j = 0; j < f; j++) {
-                rr[j] = r[j].clone();
-            }
-            double[] c = qty.clone();
-            double sq = Math.sqrt(beta);
-            if (sq > 0) {
-                double[] row = new double[f];
-                for (int i = 0; i < n; i++) {
-                    Arrays.fill(row, 0);
-                    row[i] = sq;
-                    rotateIn(rr, c, row, 0, i);
-                }
-            }
-            double[] w = new double[f];
-            double largest = 0;
-            for (int j = 0; j < f; j++) {
-                largest = Math.max(largest, Math.abs(rr[j][j]));
-            }
-            int dropped = 0;
-            for (int j = f - 1; j >= 0; j--) {
-                double sum = c[j];
-                double[] rj = rr[j];
-                for (int k = j + 1; k < f; k++) {
-                    sum -= rj[k] * w[k];
-                }
-                if (Math.abs(rj[j]) > 1e-14 * largest) {
-                    w[j] = sum / rj[j];
-                } else {
-                    dropped++;
-                }
-            }
-            return new RidgeReadout(Arrays.copyOf(w, n), new double[] {w[n]}, n,
-                    dropped == 0 ? "QR" : "QR, " + dropped + " negligible pivots dropped");
-        }
-
-        /** Rotates the row {@code row} (non-zero from column {@code start}) into R, and its target into c. */
-        private static void rotateIn(double[][] r, double[] c, double[] row, double target, int start) {
-            int f = row.length;
-            double y = target;
-            for (int j = start; j < f; j++) {
-                double zj = row[j];
-                if (zj == 0) {
-                    continue;
-                }
-                double[] rj = r[j];
-                double a = rj[j];
-                double h = Math.sqrt(a * a + zj * zj);
-                double cos = a / h;
-                double sin = zj / h;
-                rj[j] = h;
-                for (int k = j + 1; k < f; k++) {
-                    double p = rj[k];
-                    double q = row[k];
-                    rj[k] = cos * p + sin * q;
-                    row[k] = cos * q - sin * p;
-                }
-                double p = c[j];
-                c[j] = cos * p + sin * y;
-                y = cos * y - sin * p;
-            }
         }
     }
 
