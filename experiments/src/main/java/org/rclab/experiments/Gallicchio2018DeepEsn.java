@@ -9,6 +9,7 @@ import org.rclab.core.Seeds;
 import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.KuramotoSivashinsky;
 import org.rclab.dynamics.Lorenz63;
+import org.rclab.dynamics.MackeyGlass;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
 import org.rclab.forecast.TrainedModel;
@@ -25,8 +26,9 @@ import org.rclab.reservoir.StateTransform;
 /**
  * What do the layers add? A deep echo state network (Gallicchio, Micheli, Pedrelli 2017,
  * Neurocomputing 268:87; Gallicchio &amp; Micheli 2018, arXiv:1712.04323) against a shallow one with
- * the same total number of units, on Lorenz-63 (VPT) and Kuramoto-Sivashinsky L = 22 (VPT), over
- * several seeds. The readout reads all layers (the DeepESN default).
+ * the same total number of units, on Mackey-Glass (NRMSE84, Jaeger's protocol), Lorenz-63 (VPT) and
+ * Kuramoto-Sivashinsky L = 22 (VPT), over several seeds. The readout reads all layers (the DeepESN
+ * default).
  */
 public final class Gallicchio2018DeepEsn implements Experiment {
 
@@ -44,7 +46,7 @@ public final class Gallicchio2018DeepEsn implements Experiment {
 
     @Override
     public String description() {
-        return "DeepESN vs shallow ESN with the same units on Lorenz and KS (Gallicchio et al. 2017/2018)";
+        return "DeepESN vs shallow ESN with the same units on Mackey-Glass, Lorenz and KS (Gallicchio et al.)";
     }
 
     @Override
@@ -98,12 +100,39 @@ public final class Gallicchio2018DeepEsn implements Experiment {
             results.addf("| KS L = 22 | %d | %s | %.2f | %.2f |", ksUnits, designs.get(k).label(),
                     Metrics.mean(ksVpt[k]), Metrics.std(ksVpt[k]));
         }
+        // Mackey-Glass tau = 17, Jaeger's protocol: 3000 training samples (1000 discarded), NRMSE84 of
+        // 84-step free runs after 1000 teacher-forced steps, Jaeger's per-layer settings, QR readout
+        int mgRuns = quick ? 5 : 20;
+        TrainingConfig mgTraining = new TrainingConfig(1000, 1999, 1e-14, StateTransform.IDENTITY, true, false)
+                .withSolver(TrainingConfig.Solver.QR);
+        TimeSeries mg = MackeyGlass.jaeger(17).jaegerSeries(2000, mgTraining.rowsNeeded() + mgRuns * 1084, true);
+        ReservoirConfig mgBase = ReservoirConfig.builder().averageDegree(4).spectralRadius(0.878).leakRate(0.396)
+                .inputScaling(0.56).bias(0.028).build();
+        results.add("");
+        results.add("| task | total units | design | median NRMSE84 over seeds | min - max |");
+        results.add("| --- | --- | --- | --- | --- |");
+        double[][] mgNrmse = new double[designs.size()][];
+        for (int k = 0; k < designs.size(); k++) {
+            mgNrmse[k] = nrmse84(designs.get(k), mgBase, 400, mg, mgTraining, mgRuns, seeds);
+            results.addf("| Mackey-Glass tau = 17, 3000 steps | 400 | %s | %.2e | %.1e - %.1e |", designs.get(k).label(),
+                    Metrics.median(mgNrmse[k]), min(mgNrmse[k]), max(mgNrmse[k]));
+        }
         List<Figure.Panel> panels = new ArrayList<>();
         panels.add(bars("Lorenz-63, " + lorenzUnits + " units", designs, lorenzVpt));
         panels.add(bars("Kuramoto-Sivashinsky L = 22, " + ksUnits + " units", designs, ksVpt));
         Figure.of(2, panels).cellSize(520, 380).write(out.resolve("vpt"));
+        Figure.Panel mgPanel = Figure.panel("Mackey-Glass tau = 17, 400 units", "design (1 = ESN, 2 = 2 layers, 3 = 4 layers)",
+                "NRMSE84").withLogY().withIntegerX();
+        double[] x = new double[designs.size()];
+        double[] median = new double[designs.size()];
+        for (int k = 0; k < designs.size(); k++) {
+            x[k] = k + 1;
+            median[k] = Metrics.median(mgNrmse[k]);
+        }
+        Figure.of(1, mgPanel.markers("median over seeds", x, median, Figure.RED)).cellSize(520, 380)
+                .write(out.resolve("nrmse84"));
         results.add("");
-        results.add("![VPT by design](vpt.png)");
+        results.add("![VPT by design](vpt.png) ![NRMSE84 by design](nrmse84.png)");
         results.write("./rclab experiments Gallicchio2018DeepEsn" + (quick ? " --quick" : ""));
     }
 
@@ -139,6 +168,51 @@ public final class Gallicchio2018DeepEsn implements Experiment {
             result[s] = sum / 10;
         }
         return result;
+    }
+
+    /**
+     * NRMSE84 (Jaeger 2001, eq. 25) of each seed: {@code runs} blocks of 1084 samples after the
+     * training rows, each 1000 teacher-forced steps from x = 0 and 84 free steps, the error at step
+     * 84 in the original units {@code arctanh(s) + 1}, over the variance of the original signal.
+     */
+    private static double[] nrmse84(Design design, ReservoirConfig base, int units, TimeSeries squashed,
+                                    TrainingConfig training, int runs, int seeds) {
+        int rows = squashed.rows();
+        double[] original = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            original[i] = MackeyGlass.unsquash(squashed.get(i, 0));
+        }
+        double variance = Metrics.std(original) * Metrics.std(original);
+        double[] result = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            ReservoirConfig config = base.toBuilder().size(units / design.layers()).seed(2000 + s).build();
+            EchoState network = design.layers() == 1 ? Reservoir.create(config, 1)
+                    : DeepReservoir.uniform(config, design.layers(), units / design.layers(), 1, false, true);
+            TrainedModel model = Trainer.train(network, squashed, training);
+            double sum = 0;
+            for (int r = 0; r < runs; r++) {
+                int start = training.rowsNeeded() + r * 1084 + 1000;
+                double predicted;
+                try {
+                    double p = model.forecast(squashed, start, 1000, 84).get(83, 0);
+                    predicted = MackeyGlass.unsquash(Math.max(-1 + 1e-12, Math.min(1 - 1e-12, p)));
+                } catch (org.rclab.forecast.ForecastDivergedException e) {
+                    predicted = Double.NaN;
+                }
+                double error = predicted - original[start + 83];
+                sum += error * error;
+            }
+            result[s] = Math.sqrt(sum / runs / variance);
+        }
+        return result;
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     /** VPT of each seed against the design index. */
