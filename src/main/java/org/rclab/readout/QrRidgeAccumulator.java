@@ -63,22 +63,7 @@ public final class QrRidgeAccumulator {
      * @throws IllegalArgumentException on a length mismatch or a non-finite value (naming row and column)
      */
     public void add(double[] x, double[] y) {
-        if (x.length != features || y.length != outputs) {
-            throw new IllegalArgumentException("a row needs " + features + " features and " + outputs
-                    + " targets, got " + x.length + " and " + y.length);
-        }
-        for (int j = 0; j < features; j++) {
-            if (!Double.isFinite(x[j])) {
-                throw new IllegalArgumentException("features have a non-finite value " + x[j] + " at row " + count
-                        + ", column " + j);
-            }
-        }
-        for (int m = 0; m < outputs; m++) {
-            if (!Double.isFinite(y[m])) {
-                throw new IllegalArgumentException("targets have a non-finite value " + y[m] + " at row " + count
-                        + ", column " + m);
-            }
-        }
+        RidgeAccumulator.checkRow(x, y, features, outputs, count);
         System.arraycopy(x, 0, row, 0, features);
         row[features] = 1;
         System.arraycopy(y, 0, target, 0, outputs);

@@ -76,28 +76,9 @@ public final class RidgeAccumulator {
      * @throws IllegalArgumentException on a length mismatch or a non-finite value (naming row and column)
      */
     public void add(double[] x, double[] y) {
-        if (x.length != features || y.length != outputs) {
-            throw new IllegalArgumentException("a row needs " + features + " features and " + outputs
-                    + " targets, got " + x.length + " and " + y.length);
-        }
-        int bx = blockRows * features;
-        for (int f = 0; f < features; f++) {
-            double v = x[f];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("features have a non-finite value " + v + " at row " + count
-                        + ", column " + f);
-            }
-            blockX[bx + f] = v;
-        }
-        int by = blockRows * outputs;
-        for (int m = 0; m < outputs; m++) {
-            double v = y[m];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("targets have a non-finite value " + v + " at row " + count
-                        + ", column " + m);
-            }
-            blockY[by + m] = v;
-        }
+        checkRow(x, y, features, outputs, count);
+        System.arraycopy(x, 0, blockX, blockRows * features, features);
+        System.arraycopy(y, 0, blockY, blockRows * outputs, outputs);
         blockRows++;
         count++;
         if (blockRows == BLOCK) {
@@ -221,5 +202,28 @@ public final class RidgeAccumulator {
             }
         }
         return new RidgeReadout(w, b, f, note);
+    }
+
+    /**
+     * Checks one training row: the lengths, and that every value is finite (the error names the row
+     * and the column). Shared with {@link QrRidgeAccumulator}.
+     */
+    static void checkRow(double[] x, double[] y, int features, int outputs, long row) {
+        if (x.length != features || y.length != outputs) {
+            throw new IllegalArgumentException("a row needs " + features + " features and " + outputs
+                    + " targets, got " + x.length + " and " + y.length);
+        }
+        for (int f = 0; f < features; f++) {
+            if (!Double.isFinite(x[f])) {
+                throw new IllegalArgumentException("features have a non-finite value " + x[f] + " at row " + row
+                        + ", column " + f);
+            }
+        }
+        for (int m = 0; m < outputs; m++) {
+            if (!Double.isFinite(y[m])) {
+                throw new IllegalArgumentException("targets have a non-finite value " + y[m] + " at row " + row
+                        + ", column " + m);
+            }
+        }
     }
 }
