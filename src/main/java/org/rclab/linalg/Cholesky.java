@@ -230,9 +230,19 @@ public final class Cholesky {
         if (work == g || work == b || work == w) {
             throw new IllegalArgumentException("work must not be the same array as g, b or w");
         }
+        GramKernel kernel = GramKernel.best();
         for (int i = 0; i < n; i++) {
+            if (!kernel.allFinite(g, i * n + i, n - i)) {
+                for (int j = i; j < n; j++) {
+                    if (!Double.isFinite(g[i * n + j])) {
+                        throw new IllegalArgumentException("g must be finite, got " + g[i * n + j]
+                                + " at row " + i + ", column " + j);
+                    }
+                }
+            }
             System.arraycopy(g, i * n + i, work, i * n + i, n - i);
         }
+        GramAccumulator.checkFinite("b", b, n, m, kernel);
         factorChecked(work, n, beta, threads);
         System.arraycopy(b, 0, w, 0, w.length);
         solveFactored(work, n, w, m);

@@ -203,6 +203,15 @@ class CholeskyTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> Cholesky.solveRidge(new double[4], 2, new double[2], 1, -1));
         assertTrue(e.getMessage().contains("beta must be non-negative and finite, got -1.0"), e.getMessage());
+        double[] nan = new double[9];
+        nan[5] = Double.NaN; // row 1, column 2 (upper triangle)
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Cholesky.solveRidge(nan, 3, new double[3], 1, 0));
+        assertTrue(e.getMessage().contains("g must be finite, got NaN at row 1, column 2"), e.getMessage());
+        double[] inf = {1, 2, Double.POSITIVE_INFINITY, 4};
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Cholesky.solve(new double[] {1, 0, 0, 1}, 2, 0, inf, 2, new double[4], 1));
+        assertTrue(e.getMessage().contains("b must be finite, got Infinity at row 1, column 0"), e.getMessage());
         double[] b = new double[3];
         e = assertThrows(IllegalArgumentException.class,
                 () -> Cholesky.solve(new double[9], 3, 0, b, 1, b, 1));
