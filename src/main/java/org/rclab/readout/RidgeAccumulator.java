@@ -19,7 +19,9 @@ import org.rclab.linalg.RidgeSolution;
  * Gram matrix by {@link GramAccumulator} (a Vector API SYRK kernel on both cores when the JVM has
  * {@code --add-modules jdk.incubator.vector}); the states never need to be held in memory at once.
  * The solve is {@link Cholesky#solveRidge}: a blocked Cholesky, with an eigendecomposition fallback
- * when the system is not numerically positive definite. Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
+ * when the system is not numerically positive definite. Each full block of rows is folded on a
+ * short-lived thread while the caller fills the next, so a reservoir run overlaps its own
+ * accumulation. Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
  * Not thread-safe.
  */
 public final class RidgeAccumulator {
@@ -33,11 +35,16 @@ public final class RidgeAccumulator {
     private final double[] xty;
     private final double[] featureSum;
     private final double[] targetSum;
-    private final double[] blockX;
-    private final double[] blockY;
+    private double[] blockX;
+    private double[] blockY;
+    private double[] foldX;
+    private double[] foldY;
     private final GramAccumulator kernel;
     private int blockRows;
     private long count;
+    /** The thread folding the previous full block, while the caller fills the next one. */
+    private Thread folding;
+    private volatile Throwable foldFailure;
 
     /**
      * @param features F, the number of features per row
@@ -54,6 +61,8 @@ public final class RidgeAccumulator {
         this.targetSum = new double[outputs];
         this.blockX = new double[BLOCK * features];
         this.blockY = new double[BLOCK * outputs];
+        this.foldX = new double[BLOCK * features];
+        this.foldY = new double[BLOCK * outputs];
         this.kernel = new GramAccumulator(features);
     }
 
@@ -82,29 +91,79 @@ public final class RidgeAccumulator {
         blockRows++;
         count++;
         if (blockRows == BLOCK) {
-            flush();
+            // fold this block on another thread while the caller produces the next one (the reservoir
+            // run and the Gram accumulation overlap); blocks are still folded in order, one at a time
+            awaitFold();
+            double[] fullX = blockX;
+            double[] fullY = blockY;
+            blockX = foldX;
+            blockY = foldY;
+            foldX = fullX;
+            foldY = fullY;
+            blockRows = 0;
+            folding = new Thread(() -> {
+                try {
+                    fold(fullX, fullY, BLOCK);
+                } catch (Throwable t) {
+                    foldFailure = t;
+                }
+            }, "rclab-gram-fold");
+            folding.setDaemon(true);
+            folding.start();
         }
     }
 
-    /** Folds the buffered rows into the sums. */
-    private void flush() {
-        int rows = blockRows;
-        if (rows == 0) {
+    /** Waits for the block being folded, rethrowing what it threw. */
+    private void awaitFold() {
+        if (folding == null) {
             return;
         }
-        kernel.accumulate(blockX, rows, gram);
-        kernel.accumulateXtY(blockX, rows, blockY, outputs, xty);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                folding.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        folding = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failure = foldFailure;
+        if (failure != null) {
+            foldFailure = null;
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("folding a block of rows failed", failure);
+        }
+    }
+
+    /** Folds all buffered rows into the sums. */
+    private void flush() {
+        awaitFold();
+        if (blockRows > 0) {
+            fold(blockX, blockY, blockRows);
+            blockRows = 0;
+        }
+    }
+
+    /** Adds {@code rows} rows of x and y to the sums. */
+    private void fold(double[] x, double[] y, int rows) {
+        kernel.accumulate(x, rows, gram);
+        kernel.accumulateXtY(x, rows, y, outputs, xty);
         for (int t = 0; t < rows; t++) {
             int bx = t * features;
             int by = t * outputs;
             for (int f = 0; f < features; f++) {
-                featureSum[f] += blockX[bx + f];
+                featureSum[f] += x[bx + f];
             }
             for (int m = 0; m < outputs; m++) {
-                targetSum[m] += blockY[by + m];
+                targetSum[m] += y[by + m];
             }
         }
-        blockRows = 0;
     }
 
     /** Adds the sums of {@code other} (rows disjoint from this one's) into this accumulator. */
