@@ -93,7 +93,7 @@ final class KsCommand implements Callable<Integer> {
             description = "state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
     String transform;
 
-    @Option(names = "--ridge", defaultValue = "1e-5",
+    @Option(names = "--ridge", defaultValue = "1e-6",
             description = "ridge parameter; Pathak's code used 1e-4 (default: ${DEFAULT-VALUE})")
     double ridge;
 

@@ -85,7 +85,7 @@ public final class Gallicchio2018DeepEsn implements Experiment {
                     Metrics.mean(lorenzVpt[k]), Metrics.std(lorenzVpt[k]));
         }
 
-        // Kuramoto-Sivashinsky L = 22: the settings of rclab ks per layer (radius 0.5, input scaling 0.3, ridge 1e-5)
+        // Kuramoto-Sivashinsky L = 22: per layer radius 0.5, input scaling 0.3, ridge 1e-5 (as the results were made)
         int ksUnits = quick ? 600 : 2000;
         int ksTrain = quick ? 10_000 : 20_000;
         var ks = KuramotoSivashinsky.of(22, 64);
