@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gallery", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Regenerates the README's figures.",
         description = {"Regenerates the README's figures: runs 'rclab lorenz', 'rclab lyapunov lorenz63 --esn' and",
-                "'rclab ks' with their defaults (about 5 minutes on 2 cores) and copies the PNGs to --out."},
+                "'rclab ks' with their defaults (about 2 minutes on 2 cores) and copies the PNGs to --out."},
         footer = {"", "Example: rclab gallery --out experiments/results/gallery"})
 final class GalleryCommand implements Callable<Integer> {
 
