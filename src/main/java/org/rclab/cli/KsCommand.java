@@ -193,7 +193,7 @@ final class KsCommand implements Callable<Integer> {
         }
         Reports.say(log, report, String.format(Locale.ROOT, "VPT (Lyapunov times) per window:%s", Reports.list(vpt)));
         Reports.say(log, report, String.format(Locale.ROOT, "VPT mean %.2f, median %.2f, min %.2f, max %.2f over %d windows",
-                Metrics.mean(vpt), Metrics.median(vpt), Reports.min(vpt), Reports.max(vpt), windows));
+                Metrics.mean(vpt), Metrics.median(vpt), Metrics.min(vpt), Metrics.max(vpt), windows));
 
         // 4. the reservoir's Lyapunov spectrum
         LyapunovSpectrum esn = null;

@@ -230,7 +230,7 @@ final class LorenzCommand implements Callable<Integer> {
                 Reports.list(vpt)));
         Reports.say(log, report, String.format(Locale.ROOT, "VPT mean %.2f, median %.2f, min %.2f, max %.2f over %d windows "
                         + "(%d closed-loop steps each, %.3f s per window)", Metrics.mean(vpt), Metrics.median(vpt),
-                Reports.min(vpt), Reports.max(vpt), windows, horizon, forecastSeconds / windows));
+                Metrics.min(vpt), Metrics.max(vpt), windows, horizon, forecastSeconds / windows));
 
         // 4. climate of a long autonomous run
         long t3 = System.nanoTime();
@@ -262,7 +262,7 @@ final class LorenzCommand implements Callable<Integer> {
         Reports.say(log, report, String.format(Locale.ROOT, "climate distances to the truth: z-maxima return map %.4f "
                         + "(mean distance to the true map / std of z-maxima), Wasserstein-1 / std: x %.4f, y %.4f, z %.4f",
                 mapDistance, w1[0], w1[1], w1[2]));
-        Reports.say(log, report, "forecast fingerprint " + Reports.fingerprint(forecasts) + " (same seed, same bits)");
+        Reports.say(log, report, "forecast fingerprint " + Reports.fingerprint(forecasts) + " (equal fingerprints, identical forecasts)");
 
         // 5. files
         Npy.write(out.resolve("forecasts.npy"), new int[] {windows, horizon, 3}, forecasts);

@@ -2,9 +2,7 @@ package org.rclab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.rclab.core.ProgressBar;
@@ -23,8 +21,8 @@ import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.plot.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rclab lyapunov SYSTEM}: the Lyapunov spectrum of a true system by Benettin's method. */
@@ -41,12 +39,8 @@ final class LyapunovCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SYSTEM", description = "the system: " + SystemSetup.NAMES)
-    String system;
-
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-            description = "a system parameter or the integration step dt, e.g. -p rho=28 -p dt=0.01")
-    Map<String, Double> params = new LinkedHashMap<>();
+    @Mixin
+    SystemOptions systemOptions;
 
     @Option(names = {"-k", "--exponents"}, paramLabel = "K", description = "number of leading exponents (default: per system)")
     Integer exponents;
@@ -116,7 +110,7 @@ final class LyapunovCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SystemSetup setup = SystemSetup.create(system, params);
+        SystemSetup setup = systemOptions.create();
         double h = setup.map().timeStep();
         double t = time == null ? setup.lyapunovTime() : time;
         double t0 = transientTime == null ? setup.transientTime() : transientTime;

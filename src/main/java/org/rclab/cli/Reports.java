@@ -23,21 +23,7 @@ final class Reports {
         return (System.nanoTime() - startNanos) * 1e-9;
     }
 
-    static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            m = Math.min(m, x);
-        }
-        return m;
-    }
 
-    static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            m = Math.max(m, x);
-        }
-        return m;
-    }
 
     /** Index of the entry holding the median (the lower one for an even count). */
     static int medianIndex(double[] v) {

@@ -1,9 +1,7 @@
 package org.rclab.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.rclab.core.TimeSeries;
@@ -12,8 +10,8 @@ import org.rclab.io.Csv;
 import org.rclab.io.Npy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rclab simulate SYSTEM}: a sampled trajectory written as CSV or NPY. */
@@ -28,12 +26,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SYSTEM", description = "the system: " + SystemSetup.NAMES)
-    String system;
-
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-            description = "a system parameter or the integration step dt, e.g. -p rho=28 -p dt=0.01")
-    Map<String, Double> params = new LinkedHashMap<>();
+    @Mixin
+    SystemOptions systemOptions;
 
     @Option(names = {"-n", "--samples"}, paramLabel = "N", defaultValue = "10000",
             description = "number of samples (rows) (default: ${DEFAULT-VALUE})")
@@ -56,7 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (!file.endsWith(".csv") && !file.endsWith(".npy")) {
             throw new IllegalArgumentException("--out must end in .csv or .npy, got " + out);
         }
-        SystemSetup setup = SystemSetup.create(system, params);
+        SystemSetup setup = systemOptions.create();
         double step = sampleStep == null ? setup.sampleStep() : sampleStep;
         double t0 = transientTime == null ? setup.transientTime() : transientTime;
         long start = System.nanoTime();

@@ -134,6 +134,24 @@ public final class Metrics {
         return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
     }
 
+    /** Smallest value (+infinity for none). */
+    public static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    /** Largest value (-infinity for none). */
+    public static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
     /** Population standard deviation. */
     public static double std(double[] v) {
         double mean = mean(v);
@@ -145,13 +163,7 @@ public final class Metrics {
     }
 
     private static double range(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        return hi - lo;
+        return max(v) - min(v);
     }
 
     private static void sameShape(TimeSeries a, TimeSeries b) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.rclab.core.TimeSeries;
 import org.rclab.metrics.Climate;
+import org.rclab.metrics.Metrics;
 
 /**
  * The standard figures of the lab, built on {@link Figure}: forecasts against truth with the VPT
@@ -79,8 +80,8 @@ public final class Figures {
         for (int j = 0; j < truth.cols(); j++) {
             double[] a = truth.column(j);
             double[] b = auto.column(j);
-            double lo = Math.min(min(a), min(b));
-            double hi = Math.max(max(a), max(b));
+            double lo = Math.min(Metrics.min(a), Metrics.min(b));
+            double hi = Math.max(Metrics.max(a), Metrics.max(b));
             int bins = 60;
             double[] centers = new double[bins];
             for (int k = 0; k < bins; k++) {
@@ -102,21 +103,7 @@ public final class Figures {
         return c;
     }
 
-    private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            m = Math.min(m, x);
-        }
-        return m;
-    }
 
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            m = Math.max(m, x);
-        }
-        return m;
-    }
 
 
 

@@ -86,22 +86,4 @@ public record RidgeReadout(double[] weights, double[] bias, int features, String
             out[m] = (s0 + s1) + (s2 + s3);
         }
     }
-
-    /**
-     * {@code out = W_out^T g}: the gradient of {@code g . y} with respect to r, for tangent maps.
-     */
-    public void applyTransposed(double[] g, double[] out) {
-        if (g.length != bias.length || out.length != features) {
-            throw new IllegalArgumentException("applyTransposed needs g of length " + bias.length
-                    + " and out of length " + features + ", got " + g.length + " and " + out.length);
-        }
-        java.util.Arrays.fill(out, 0.0);
-        for (int m = 0; m < g.length; m++) {
-            double gm = g[m];
-            int base = m * features;
-            for (int p = 0; p < features; p++) {
-                out[p] += gm * weights[base + p];
-            }
-        }
-    }
 }

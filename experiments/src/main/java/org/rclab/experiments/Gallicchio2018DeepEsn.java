@@ -115,7 +115,7 @@ public final class Gallicchio2018DeepEsn implements Experiment {
         for (int k = 0; k < designs.size(); k++) {
             mgNrmse[k] = nrmse84(designs.get(k), mgBase, 400, mg, mgTraining, mgRuns, seeds);
             results.addf("| Mackey-Glass tau = 17, 3000 steps | 400 | %s | %.2e | %.1e - %.1e |", designs.get(k).label(),
-                    Metrics.median(mgNrmse[k]), min(mgNrmse[k]), max(mgNrmse[k]));
+                    Metrics.median(mgNrmse[k]), Metrics.min(mgNrmse[k]), Metrics.max(mgNrmse[k]));
         }
         List<Figure.Panel> panels = new ArrayList<>();
         panels.add(bars("Lorenz-63, " + lorenzUnits + " units", designs, lorenzVpt));
@@ -205,14 +205,6 @@ public final class Gallicchio2018DeepEsn implements Experiment {
             result[s] = Math.sqrt(sum / runs / variance);
         }
         return result;
-    }
-
-    private static double min(double[] v) {
-        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] v) {
-        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     /** VPT of each seed against the design index. */
