@@ -186,6 +186,13 @@ public final class SpectralRadius {
     /** |A u - theta u| / (|theta| |u|) for the Ritz vector u = V y[:, idx] with A u = W y[:, idx]. */
     private static double ritzResidual(double[][] v, double[][] w, int size, MatrixStore<ComplexNumber> y, int idx,
                                        double thetaRe, double thetaIm, int n) {
+        double[] cr = new double[size];
+        double[] ci = new double[size];
+        for (int j = 0; j < size; j++) {
+            ComplexNumber c = y.get(j, idx);
+            cr[j] = c.getReal();
+            ci[j] = c.getImaginary();
+        }
         double num = 0;
         double den = 0;
         for (int p = 0; p < n; p++) {
@@ -194,13 +201,10 @@ public final class SpectralRadius {
             double aur = 0;
             double aui = 0;
             for (int j = 0; j < size; j++) {
-                ComplexNumber c = y.get(j, idx);
-                double cr = c.getReal();
-                double ci = c.getImaginary();
-                ur += cr * v[j][p];
-                ui += ci * v[j][p];
-                aur += cr * w[j][p];
-                aui += ci * w[j][p];
+                ur += cr[j] * v[j][p];
+                ui += ci[j] * v[j][p];
+                aur += cr[j] * w[j][p];
+                aui += ci[j] * w[j][p];
             }
             double rr = aur - (thetaRe * ur - thetaIm * ui);
             double ri = aui - (thetaRe * ui + thetaIm * ur);
