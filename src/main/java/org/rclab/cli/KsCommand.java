@@ -15,13 +15,14 @@ import org.rclab.core.Seeds;
 import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.KuramotoSivashinsky;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.forecast.ModelArchive;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
 import org.rclab.io.Npy;
+import org.rclab.linalg.GramAccumulator;
 import org.rclab.lyapunov.Benettin;
-import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
@@ -152,6 +153,8 @@ final class KsCommand implements Callable<Integer> {
                         + "rho = %s, input scaling %s, bias %s, transform %s, ridge %s, %d training steps, seed %d", length,
                 points, mu, dt, size, degree, spectralRadius, inputScaling, bias, training.transform(), ridge, train, seed));
 
+        // the Gram kernels compile on the idle core while the true system is simulated
+        GramAccumulator.warmUpInBackground();
         // 1. the true system: data and spectrum
         long t0 = System.nanoTime();
         double[] u0 = ks.initialCondition(new Seeds(seed).stream("ks-initial"));

@@ -1,5 +1,11 @@
 package org.rclab.readout;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
 import org.rclab.core.Checks;
 import org.rclab.linalg.Cholesky;
 import org.rclab.linalg.GramAccumulator;
@@ -19,14 +25,22 @@ import org.rclab.linalg.RidgeSolution;
  * Gram matrix by {@link GramAccumulator} (a Vector API SYRK kernel on both cores when the JVM has
  * {@code --add-modules jdk.incubator.vector}); the states never need to be held in memory at once.
  * The solve is {@link Cholesky#solveRidge}: a blocked Cholesky, with an eigendecomposition fallback
- * when the system is not numerically positive definite. Each full block of rows is folded on a
- * short-lived thread while the caller fills the next, so a reservoir run overlaps its own
- * accumulation. Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
+ * when the system is not numerically positive definite. Full blocks of rows are folded, in order, on
+ * one background thread while the caller fills the next ones, so a reservoir run overlaps its own
+ * accumulation: the caller never waits for a fold unless 256 MB of blocks (at most an eighth of the heap) are pending, the folds use
+ * one core less than the machine has while rows keep coming and every core once the caller asks for
+ * the sums. The sums do not depend on that timing: every entry is summed in block order.
+ * Accumulators of disjoint rows can be {@link #merge merged} (one per thread).
  * Not thread-safe.
  */
 public final class RidgeAccumulator {
 
     private static final int BLOCK = 512;
+    /**
+     * Blocks waiting to be folded hold at most this many bytes (but there are always two): enough
+     * for a 2000-node reservoir to run ahead of its accumulation to the end of a 20000-step run.
+     */
+    private static final long PENDING_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     private final int features;
     private final int outputs;
@@ -35,16 +49,35 @@ public final class RidgeAccumulator {
     private final double[] xty;
     private final double[] featureSum;
     private final double[] targetSum;
-    private double[] blockX;
-    private double[] blockY;
-    private double[] foldX;
-    private double[] foldY;
-    private final GramAccumulator kernel;
-    private int blockRows;
     private long count;
-    /** The thread folding the previous full block, while the caller fills the next one. */
-    private Thread folding;
+
+    /** A buffer of up to {@link #BLOCK} rows. */
+    private static final class Block {
+        final double[] x;
+        final double[] y;
+        int rows;
+
+        Block(int features, int outputs) {
+            x = new double[BLOCK * features];
+            y = new double[BLOCK * outputs];
+        }
+    }
+
+    /** The block being filled by {@link #add}. */
+    private Block filling;
+    /** Blocks folded and free to be filled again; {@code blocks} exist in all. */
+    private final LinkedBlockingQueue<Block> free = new LinkedBlockingQueue<>();
+    private final int maxBlocks;
+    private int blocks;
+    /** One thread folding full blocks in the order they were handed over (so the sums are reproducible). */
+    private final ThreadPoolExecutor folder;
+    private Future<?> lastFold;
+    /** Set while the caller waits for the folds: they may then use every core. */
+    private volatile boolean draining;
     private volatile Throwable foldFailure;
+    /** The kernel while rows keep coming (one core less, left to the caller) and once they stop (all cores). */
+    private final GramAccumulator beside;
+    private final GramAccumulator alone;
 
     /**
      * @param features F, the number of features per row
@@ -59,11 +92,18 @@ public final class RidgeAccumulator {
         this.xty = new double[features * outputs];
         this.featureSum = new double[features];
         this.targetSum = new double[outputs];
-        this.blockX = new double[BLOCK * features];
-        this.blockY = new double[BLOCK * outputs];
-        this.foldX = new double[BLOCK * features];
-        this.foldY = new double[BLOCK * outputs];
-        this.kernel = new GramAccumulator(features);
+        long blockBytes = 8L * BLOCK * (features + outputs);
+        this.maxBlocks = (int) Math.max(2, Math.min(64, PENDING_BYTES / blockBytes));
+        this.filling = new Block(features, outputs);
+        this.blocks = 1;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.beside = new GramAccumulator(features, Math.max(1, cores - 1));
+        this.alone = new GramAccumulator(features, cores);
+        this.folder = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "rclab-gram-fold");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public int features() {
@@ -86,51 +126,89 @@ public final class RidgeAccumulator {
      */
     public void add(double[] x, double[] y) {
         checkRow(x, y, features, outputs, count);
-        System.arraycopy(x, 0, blockX, blockRows * features, features);
-        System.arraycopy(y, 0, blockY, blockRows * outputs, outputs);
-        blockRows++;
+        Block block = filling;
+        System.arraycopy(x, 0, block.x, block.rows * features, features);
+        System.arraycopy(y, 0, block.y, block.rows * outputs, outputs);
+        block.rows++;
         count++;
-        if (blockRows == BLOCK) {
-            // fold this block on another thread while the caller produces the next one (the reservoir
-            // run and the Gram accumulation overlap); blocks are still folded in order, one at a time
-            awaitFold();
-            double[] fullX = blockX;
-            double[] fullY = blockY;
-            blockX = foldX;
-            blockY = foldY;
-            foldX = fullX;
-            foldY = fullY;
-            blockRows = 0;
-            folding = new Thread(() -> {
+        if (block.rows == BLOCK) {
+            // hand the block to the folding thread and go on filling another: the reservoir run and
+            // the Gram accumulation overlap, and the caller waits only when maxBlocks are pending
+            rethrowFoldFailure();
+            lastFold = folder.submit(() -> {
                 try {
-                    fold(fullX, fullY, BLOCK);
+                    if (foldFailure == null) {
+                        fold(block, draining ? alone : beside);
+                    }
                 } catch (Throwable t) {
                     foldFailure = t;
+                } finally {
+                    block.rows = 0;
+                    free.add(block);
                 }
-            }, "rclab-gram-fold");
-            folding.setDaemon(true);
-            folding.start();
+            });
+            filling = nextFreeBlock();
         }
     }
 
-    /** Waits for the block being folded, rethrowing what it threw. */
-    private void awaitFold() {
-        if (folding == null) {
-            return;
+    /** A folded block, or a new one while fewer than {@link #maxBlocks} exist. */
+    private Block nextFreeBlock() {
+        Block block = free.poll();
+        if (block != null) {
+            return block;
+        }
+        if (blocks < maxBlocks) {
+            blocks++;
+            return new Block(features, outputs);
         }
         boolean interrupted = false;
-        while (true) {
-            try {
-                folding.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            while (true) {
+                try {
+                    return free.take();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a fold takes milliseconds: finish waiting, keep the flag
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        folding = null;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    }
+
+    /** Waits until every handed-over block is folded, then folds the partial one, on all cores. */
+    private void flush() {
+        if (lastFold != null) {
+            draining = true;
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        lastFold.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("folding a block of rows failed", e.getCause());
+                    }
+                }
+            } finally {
+                draining = false;
+                lastFold = null;
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
+        rethrowFoldFailure();
+        if (filling.rows > 0) {
+            fold(filling, alone);
+            filling.rows = 0;
+        }
+    }
+
+    private void rethrowFoldFailure() {
         Throwable failure = foldFailure;
         if (failure != null) {
             foldFailure = null;
@@ -141,17 +219,11 @@ public final class RidgeAccumulator {
         }
     }
 
-    /** Folds all buffered rows into the sums. */
-    private void flush() {
-        awaitFold();
-        if (blockRows > 0) {
-            fold(blockX, blockY, blockRows);
-            blockRows = 0;
-        }
-    }
-
-    /** Adds {@code rows} rows of x and y to the sums. */
-    private void fold(double[] x, double[] y, int rows) {
+    /** Adds the rows of {@code block} to the sums. */
+    private void fold(Block block, GramAccumulator kernel) {
+        double[] x = block.x;
+        double[] y = block.y;
+        int rows = block.rows;
         kernel.accumulate(x, rows, gram);
         kernel.accumulateXtY(x, rows, y, outputs, xty);
         for (int t = 0; t < rows; t++) {

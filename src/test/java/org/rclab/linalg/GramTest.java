@@ -1,5 +1,6 @@
 package org.rclab.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,43 @@ class GramTest {
                 }
             }
         }
+    }
+
+    /** The sums must not depend on how many parts a block is split into (RidgeAccumulator switches). */
+    @Test
+    void serialAndSplitAccumulationGiveTheSameBits() {
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 600;
+        int rows = TnEngine.SUPER + TnEngine.KC + 3;
+        double[] x = random(r, rows * n);
+        double[] y = random(r, rows * 3);
+        for (GramKernel k : kernels()) {
+            double[] g1 = freshG(n);
+            double[] g2 = freshG(n);
+            double[] xty1 = new double[n * 3];
+            double[] xty2 = new double[n * 3];
+            var serial = new GramAccumulator(n, 1, k);
+            var split = new GramAccumulator(n, 2, k);
+            for (int round = 0; round < 2; round++) {
+                serial.accumulate(x, rows, g1);
+                split.accumulate(x, rows, g2);
+                serial.accumulateXtY(x, rows, y, 3, xty1);
+                split.accumulateXtY(x, rows, y, 3, xty2);
+            }
+            assertArrayEquals(g1, g2, k.name());
+            assertArrayEquals(xty1, xty2, k.name());
+        }
+    }
+
+    @Test
+    void warmUpLeavesTheKernelsCorrect() {
+        GramAccumulator.warmUp();
+        GramAccumulator.warmUp();
+        SplittableRandom r = new SplittableRandom(12);
+        double[] x = random(r, 40 * 37);
+        double[] g = freshG(37);
+        new GramAccumulator(37).accumulate(x, 40, g);
+        assertGram(x, 40, 37, g, "after warm-up");
     }
 
     @Test

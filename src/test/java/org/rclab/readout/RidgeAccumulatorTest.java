@@ -99,6 +99,42 @@ class RidgeAccumulatorTest {
         assertArrayEquals(single.bias(), merged.bias(), 1e-10);
     }
 
+    /**
+     * More blocks than may be pending at once (the caller then waits for the folding thread), rows
+     * added after a solve, and an interrupted caller: the sums stay exact and reproducible.
+     */
+    @Test
+    void backgroundFoldingIsExactAndReproducible() {
+        int f = 6;
+        int rows = 70 * 512 + 100;
+        double[][] w = new double[2][];
+        for (int run = 0; run < 2; run++) {
+            RidgeAccumulator acc = new RidgeAccumulator(f, 1, true);
+            SplittableRandom random = new SplittableRandom(5);
+            Thread.currentThread().interrupt();
+            for (int t = 0; t < rows; t++) {
+                double[] x = new double[f];
+                for (int i = 0; i < f; i++) {
+                    x[i] = random.nextDouble();
+                }
+                acc.add(x, new double[] {3 * x[0] - x[5] + 0.25});
+            }
+            assertTrue(Thread.interrupted(), "the caller's interrupt flag is kept");
+            RidgeReadout r = acc.solve(0.0);
+            assertEquals(3.0, r.weight(0, 0), 1e-9);
+            assertEquals(-1.0, r.weight(0, 5), 1e-9);
+            assertEquals(0.25, r.bias()[0], 1e-9);
+            w[run] = r.weights();
+            // rows added after a solve are folded too
+            for (int t = 0; t < 600; t++) {
+                acc.add(new double[] {1, 0, 0, 0, 0, 0}, new double[] {1e6});
+            }
+            assertEquals(rows + 600, acc.count());
+            assertTrue(Math.abs(acc.solve(0.0).weight(0, 0) - 3.0) > 1, "the new rows moved the fit");
+        }
+        assertArrayEquals(w[0], w[1], "same rows, same bits");
+    }
+
     @Test
     void singularSystemFallsBackOrSaysWhy() {
         // a duplicated column with beta = 0: not positive definite, minimum-norm solution
