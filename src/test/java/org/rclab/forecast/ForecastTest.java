@@ -72,6 +72,39 @@ class ForecastTest {
                         TrainingConfig.Solver.QR, 0, 0)).getMessage());
     }
 
+    /**
+     * One run serves every candidate ridge: the chosen model is the one {@code train} gives for that
+     * ridge (same bits), its validation error is the smallest, and an overwhelming ridge loses.
+     */
+    @Test
+    void ridgeIsChosenByClosedLoopRunsOnTheTrainingData() {
+        double[] ridges = {1e-8, 1e-6, 1e3};
+        Trainer.RidgeChoice choice = Trainer.trainChoosingRidge(Reservoir.create(config, 3), data, training, ridges, 50,
+                10, org.rclab.core.Progress.NONE);
+        assertEquals(3, choice.errors().length);
+        int best = 0;
+        for (int c = 1; c < 3; c++) {
+            best = choice.errors()[c] < choice.errors()[best] ? c : best;
+        }
+        assertEquals(ridges[best], choice.ridge());
+        assertTrue(choice.ridge() < 1e3, "ridge 1e3 shrinks the readout towards the mean: " + choice.ridge());
+        assertTrue(choice.errors()[2] > 10 * choice.errors()[best], java.util.Arrays.toString(choice.errors()));
+        TrainedModel direct = Trainer.train(Reservoir.create(config, 3), data, training.withRidge(choice.ridge()));
+        assertArrayEquals(direct.readout().weights(), choice.model().readout().weights(), 0.0);
+        assertArrayEquals(direct.trainingEndState(), choice.model().trainingEndState(), 0.0);
+        // bad requests name the parameter
+        var none = assertThrows(IllegalArgumentException.class, () -> Trainer.trainChoosingRidge(
+                Reservoir.create(config, 3), data, training, new double[0], 50, 10, org.rclab.core.Progress.NONE));
+        assertTrue(none.getMessage().contains("ridges"), none.getMessage());
+        var negative = assertThrows(IllegalArgumentException.class, () -> Trainer.trainChoosingRidge(
+                Reservoir.create(config, 3), data, training, new double[] {1e-6, -1}, 50, 10,
+                org.rclab.core.Progress.NONE));
+        assertTrue(negative.getMessage().contains("ridges[i]"), negative.getMessage());
+        var tooLong = assertThrows(IllegalArgumentException.class, () -> Trainer.trainChoosingRidge(
+                Reservoir.create(config, 3), data, training, ridges, 5000, 10, org.rclab.core.Progress.NONE));
+        assertTrue(tooLong.getMessage().contains("horizon"), tooLong.getMessage());
+    }
+
     @Test
     void nonFiniteTrainingDataNamesRowAndColumn() {
         double[] values = data.slice(0, 4300).toArray();

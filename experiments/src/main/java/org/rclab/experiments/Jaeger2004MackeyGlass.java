@@ -8,15 +8,22 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.rclab.core.Experiment;
+import org.rclab.core.Progress;
 import org.rclab.core.Seeds;
+import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.MackeyGlass;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figure;
+import org.rclab.forecast.ForecastDivergedException;
+import org.rclab.forecast.TrainedModel;
+import org.rclab.forecast.Trainer;
+import org.rclab.forecast.TrainingConfig;
+import org.rclab.forecast.TrainingConfig.Solver;
 import org.rclab.readout.QrRidgeAccumulator;
 import org.rclab.readout.RidgeAccumulator;
-import org.rclab.readout.RidgeReadout;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
+import org.rclab.reservoir.StateTransform;
 
 /**
  * Jaeger 2001 (GMD Report 148, "The 'echo state' approach to analysing and training recurrent
@@ -41,15 +48,15 @@ import org.rclab.reservoir.ReservoirConfig;
  * and {@code W = (dC / a') W_J}, spectral radius {@code 0.79 * 0.44 / 0.396 = 0.878}, after
  * rescaling the states by {@code dC / a'} (which the linear readout absorbs). Jaeger's output
  * feedback weights are uniform in [-0.56, 0.56] (inputScaling 0.56) and his bias input gives each
- * unit a bias in {0, +-0.028} (bias 0.028 here, uniform). The training noise of Jaeger's eq. (24)
- * is not in rclab's {@code Trainer}; this class runs its own teacher-forced loop with
- * {@link Reservoir#update}, adding uniform noise in {@code [-noise, noise]} to every state after
- * each training update.
+ * unit a bias in {0, +-0.028} (bias 0.028 here, uniform). The training noise of Jaeger's eq. (24) is
+ * {@link TrainingConfig#withNoise}: uniform noise in {@code [-noise, noise]} added to every state
+ * after each training update.
  *
  * <p><b>Readout.</b> Either rclab's {@link RidgeAccumulator} (normal equations) or
  * {@link QrRidgeAccumulator}, a streaming Givens QR of the state matrix: at the 1e-4 level the normal
  * equations lose too many digits (see the results page). With several candidate ridges each
- * network picks one by free runs from its own training states ({@link #train}).
+ * network picks one by free runs from its own training states ({@link Trainer#trainChoosingRidge}).
+ * Training, the ridge choice and the free runs are all rclab's library ({@link #train}).
  */
 public final class Jaeger2004MackeyGlass implements Experiment {
 
@@ -116,7 +123,7 @@ public final class Jaeger2004MackeyGlass implements Experiment {
         String describe() {
             return String.format(Locale.ROOT,
                     "degree %s, rho %s, leak %s, feedback %s, bias %s, ridge %s (%s), noise %s", num(degree), num(rho),
-                    num(leak), num(feedback), num(bias), ridgeList(), solver.label, sci(noise));
+                    num(leak), num(feedback), num(bias), ridgeList(), label(solver), sci(noise));
         }
 
         String ridgeList() {
@@ -131,44 +138,28 @@ public final class Jaeger2004MackeyGlass implements Experiment {
         }
     }
 
-    /**
-     * A trained network: reservoir, readout and the ridge it was fitted with. Closed loop:
-     * {@code v = W_out x + b} is the next input.
-     */
-    record Network(Reservoir reservoir, RidgeReadout readout, double ridge) {
+    /** A trained network and the ridge it was fitted with. */
+    record Network(TrainedModel model, double ridge) {
 
         /**
          * From {@code x = 0}, teacher-forces {@code s[from .. from + teacher - 1]}, then runs free for
-         * {@code steps}: element k predicts {@code s[from + teacher + k]} (squashed coordinates).
+         * {@code steps}: element k predicts {@code s[from + teacher + k]} (squashed coordinates). A run
+         * that turns non-finite is NaN from there on.
          */
-        double[] freeRun(double[] s, int from, int teacher, int steps) {
-            int n = reservoir.size();
-            double[] x = new double[n];
-            double[] next = new double[n];
-            double[] u = new double[1];
-            for (int t = from; t < from + teacher; t++) {
-                u[0] = s[t];
-                reservoir.update(x, u, next);
-                double[] swap = x;
-                x = next;
-                next = swap;
-            }
-            return freeRunFrom(x, steps);
-        }
-
-        /** Runs free for {@code steps} from state {@code start} (not modified); element 0 is read from it. */
-        double[] freeRunFrom(double[] start, int steps) {
-            double[] x = start.clone();
-            double[] next = new double[x.length];
-            double[] v = new double[1];
+        double[] freeRun(TimeSeries s, int from, int teacher, int steps) {
             double[] out = new double[steps];
-            for (int k = 0; k < steps; k++) {
-                readout.apply(x, v);
-                out[k] = v[0];
-                reservoir.update(x, v, next);
-                double[] swap = x;
-                x = next;
-                next = swap;
+            TimeSeries run;
+            try {
+                run = model.forecast(s, from + teacher, teacher, steps);
+            } catch (ForecastDivergedException e) {
+                Arrays.fill(out, Double.NaN);
+                run = e.partial();
+                if (run == null) {
+                    return out;
+                }
+            }
+            for (int k = 0; k < run.rows(); k++) {
+                out[k] = run.get(k, 0);
             }
             return out;
         }
@@ -206,140 +197,31 @@ public final class Jaeger2004MackeyGlass implements Experiment {
     static final int VALIDATION_RUNS = 20;
 
     /**
-     * Teacher-forced training on the squashed sequence {@code s} (length {@code setting.sequence()}):
-     * states after {@link #WASHOUT} steps are regressed on the next value. With several candidate
-     * ridges, each readout is run free for {@link #HORIZON} steps from {@link #VALIDATION_RUNS}
-     * teacher-forced states spread over the training sequence, and the ridge with the smallest
-     * mean squared free-run error against the training sequence is kept: a choice made on the
-     * training data alone, which guards against the occasional network that a near-plain
+     * Teacher-forced training on the squashed sequence {@code s} (length {@code setting.sequence()})
+     * by rclab's {@link Trainer}: states after {@link #WASHOUT} steps are regressed on the next value,
+     * with the setting's solver and training noise. With several candidate ridges, the Trainer
+     * chooses one per network ({@link Trainer#trainChoosingRidge}): each readout runs free for
+     * {@link #HORIZON} steps from {@link #VALIDATION_RUNS} teacher-forced states spread over the
+     * training sequence, and the smallest error against the training sequence wins: a choice made on
+     * the training data alone, which guards against the occasional network that a near-plain
      * least-squares fit leaves unstable in closed loop.
      */
     static Network train(Setting setting, double[] s, long seed) {
         Reservoir reservoir = Reservoir.create(setting.config(seed), 1);
-        int n = reservoir.size();
-        int last = setting.sequence() - 1 - HORIZON;
-        int[] starts = new int[setting.ridges().length > 1 ? VALIDATION_RUNS : 0];
-        for (int k = 0; k < starts.length; k++) {
-            starts[k] = WASHOUT + (int) ((long) k * (last - WASHOUT) / Math.max(1, starts.length - 1));
+        TimeSeries data = TimeSeries.wrap(s.clone(), s.length, 1, 0, 1);
+        TrainingConfig config = new TrainingConfig(WASHOUT, setting.sequence() - 1 - WASHOUT, setting.ridges()[0],
+                StateTransform.IDENTITY, true, false).withSolver(setting.solver()).withNoise(setting.noise(), seed);
+        if (setting.ridges().length == 1) {
+            return new Network(Trainer.train(reservoir, data, config), setting.ridges()[0]);
         }
-        double[][] states = new double[starts.length][];
-        int[] next = {0};
-        StateSink keep = (t, x, target) -> {
-            if (next[0] < starts.length && t == starts[next[0]]) {
-                states[next[0]++] = x.clone();
-            }
-        };
-        RidgeReadout[] candidates = new RidgeReadout[setting.ridges().length];
-        if (setting.solver() == Solver.QR) {
-            QrRidgeAccumulator qr = new QrRidgeAccumulator(n, 1);
-            double[] y = new double[1];
-            drive(reservoir, setting, s, seed, (t, x, target) -> {
-                y[0] = target;
-                qr.add(x, y);
-                keep.accept(t, x, target);
-            });
-            for (int c = 0; c < candidates.length; c++) {
-                candidates[c] = qr.solve(setting.ridges()[c]);
-            }
-        } else {
-            // rclab's RidgeAccumulator (normal equations). Two identical passes (same noise): the first
-            // finds the mean state, the second accumulates the centred states, so that the Gram matrix
-            // does not lose digits to n * mean * mean^T (it made no difference here).
-            double[] mean = new double[n];
-            drive(reservoir, setting, s, seed, (t, x, target) -> {
-                for (int i = 0; i < n; i++) {
-                    mean[i] += x[i];
-                }
-            });
-            int rows = setting.sequence() - 1 - WASHOUT;
-            for (int i = 0; i < n; i++) {
-                mean[i] /= rows;
-            }
-            RidgeAccumulator accumulator = new RidgeAccumulator(n, 1, true);
-            double[] centred = new double[n];
-            double[] y = new double[1];
-            drive(reservoir, setting, s, seed, (t, x, target) -> {
-                for (int i = 0; i < n; i++) {
-                    centred[i] = x[i] - mean[i];
-                }
-                y[0] = target;
-                accumulator.add(centred, y);
-                keep.accept(t, x, target);
-            });
-            for (int c = 0; c < candidates.length; c++) {
-                RidgeReadout fit = accumulator.solve(setting.ridges()[c]);
-                double[] b = fit.bias().clone();
-                for (int i = 0; i < n; i++) {
-                    b[0] -= fit.weight(0, i) * mean[i];
-                }
-                candidates[c] = new RidgeReadout(fit.weights(), b, n, fit.note());
-            }
-        }
-        int best = 0;
-        double bestError = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < candidates.length && candidates.length > 1; c++) {
-            Network candidate = new Network(reservoir, candidates[c], setting.ridges()[c]);
-            double error = 0;
-            for (int k = 0; k < starts.length; k++) {
-                double[] p = candidate.freeRunFrom(states[k], HORIZON);
-                for (int j = 0; j < HORIZON; j++) {
-                    double e = p[j] - s[starts[k] + 1 + j];
-                    error += e * e;
-                }
-            }
-            if (error < bestError) {
-                bestError = error;
-                best = c;
-            }
-        }
-        return new Network(reservoir, candidates[best], setting.ridges()[best]);
+        Trainer.RidgeChoice choice = Trainer.trainChoosingRidge(reservoir, data, config, setting.ridges(), HORIZON,
+                VALIDATION_RUNS, Progress.NONE);
+        return new Network(choice.model(), choice.ridge());
     }
 
-    /**
-     * Receives, after the washout, each training state {@code x(t+1)} (driven by {@code s[t]}) with
-     * its target {@code s[t+1]}.
-     */
-    private interface StateSink {
-        void accept(int t, double[] x, double target);
-    }
-
-    /** The teacher-forced training run, with the state noise drawn from the seed's "training noise" stream. */
-    private static void drive(Reservoir reservoir, Setting setting, double[] s, long seed, StateSink sink) {
-        int n = reservoir.size();
-        double[] x = new double[n];
-        double[] next = new double[n];
-        double[] u = new double[1];
-        SplittableRandom noise = new Seeds(seed).stream("training noise");
-        double nu = setting.noise();
-        for (int t = 0; t < setting.sequence() - 1; t++) {
-            u[0] = s[t];
-            reservoir.update(x, u, next);
-            if (nu > 0) {
-                for (int i = 0; i < n; i++) {
-                    next[i] += nu * (2 * noise.nextDouble() - 1);
-                }
-            }
-            double[] swap = x;
-            x = next;
-            next = swap;
-            if (t >= WASHOUT) {
-                sink.accept(t, x, s[t + 1]);
-            }
-        }
-    }
-
-    /** How the readout's regularised least-squares problem is solved. */
-    enum Solver {
-        /** rclab's {@link RidgeAccumulator}: Gram matrix {@code X^T X + beta I}, Cholesky. */
-        NORMAL_EQUATIONS("normal equations"),
-        /** rclab's {@link QrRidgeAccumulator}: Givens QR of the state matrix itself, rows streamed in. */
-        QR("QR");
-
-        final String label;
-
-        Solver(String label) {
-            this.label = label;
-        }
+    /** How a solver is named in the tables. */
+    static String label(Solver solver) {
+        return solver == Solver.QR ? "QR" : "normal equations";
     }
 
     /**
@@ -359,7 +241,7 @@ public final class Jaeger2004MackeyGlass implements Experiment {
     }
 
     /** Tests {@code network} on {@code blocks} consecutive blocks of {@code WASHOUT + HORIZON} samples. */
-    static Runs test(Network network, double[] testY, double[] testS, int blocks) {
+    static Runs test(Network network, double[] testY, TimeSeries testS, int blocks) {
         int length = WASHOUT + HORIZON;
         double[][] errors = new double[blocks][HORIZON];
         int clipped = 0;
@@ -404,7 +286,8 @@ public final class Jaeger2004MackeyGlass implements Experiment {
      */
     static Outcome evaluate(Setting setting, int networks, long firstSeed, int blocks, long testSeed) {
         double[] testY = series(setting.tau(), blocks * (WASHOUT + HORIZON), new Seeds(testSeed).stream("test"));
-        double[] testS = squash(testY);
+        double[] squashed = squash(testY);
+        TimeSeries testS = TimeSeries.wrap(squashed, squashed.length, 1, 0, 1);
         double var = variance(testY);
         double[] nrmse = new double[networks];
         double[][] curves = new double[HORIZON][networks];
@@ -554,9 +437,8 @@ public final class Jaeger2004MackeyGlass implements Experiment {
             the input (scaling 0.56), the bias input rclab's bias (uniform in [-0.028, 0.028] rather than \
             three-valued), 1% connectivity average degree 4 (10 for N = 1000). Jaeger's noise inside f moves a \
             state by at most dC times the noise, 0.4 times it in rclab's units, so his 1e-5 and 1e-8 become \
-            state noise 4e-6 and 4e-9 here, added after each training update. rclab's Trainer has no training \
-            noise, so this experiment runs its own teacher-forced loop with Reservoir.update. Ridge 1e-16 is, \
-            for practical purposes, Jaeger's plain least-squares fit.""";
+            state noise 4e-6 and 4e-9 here, added after each training update (TrainingConfig.withNoise). Ridge \
+            1e-16 is, for practical purposes, Jaeger's plain least-squares fit.""";
 
     /** What the search found (run by hand with this class's evaluate: networks 1 to 6, test seed 1000). */
     private static final String SEARCH = """
@@ -599,7 +481,8 @@ public final class Jaeger2004MackeyGlass implements Experiment {
         double[] y = series(17, WASHOUT + length, new Seeds(TEST_SEED).stream("figure"));
         double[] training = squash(series(17, best.sequence(), new Seeds(FIRST_SEED).stream("training data")));
         Network network = train(best, training, FIRST_SEED);
-        double[] p = network.freeRun(squash(y), 0, WASHOUT, length);
+        double[] sy = squash(y);
+        double[] p = network.freeRun(TimeSeries.wrap(sy, sy.length, 1, 0, 1), 0, WASHOUT, length);
         double[] t = new double[length];
         double[] truth = new double[length];
         double[] predicted = new double[length];
@@ -634,7 +517,7 @@ public final class Jaeger2004MackeyGlass implements Experiment {
         for (Outcome o : outcomes) {
             Setting st = o.setting();
             String label = String.format(Locale.ROOT, "%d steps, N %d, leak %s, %s%s", st.sequence(), st.size(),
-                    num(st.leak()), st.solver() == Solver.QR ? "QR" : "normal equations",
+                    num(st.leak()), label(st.solver()),
                     st.noise() > 0 ? ", noise " + sci(st.noise()) : "");
             if (st.tau() == 17) {
                 p17 = p17.line(label, steps, o.curve(), colors[c17++ % colors.length]);
