@@ -197,7 +197,7 @@ final class LorenzCommand implements Callable<Integer> {
                 esn = timed.model();
                 model = esn;
                 Reports.say(log, report, String.format(Locale.ROOT, "%s with %d nodes: data %.2f s, reservoir %.2f s,"
-                                + " training run %.2f s, fit %.2f s (%s), run + fit %.2f s", modelKind,
+                                + " training run %.2f s, fit %.2f s (rest of the Gram accumulation + %s), run + fit %.2f s", modelKind,
                         reservoir.stateSize(), dataSeconds, reservoirSeconds, timed.runSeconds(), timed.fitSeconds(),
                         esn.readout().note(), timed.runSeconds() + timed.fitSeconds()));
             }

@@ -24,7 +24,11 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** A trained model with the wall-clock seconds of its two phases. */
+    /**
+     * A trained model with the wall-clock seconds of its two phases: the run (the reservoir driven
+     * through the data, with as much of the Gram accumulation as overlapped it) and the fit (the
+     * rest of the accumulation, then the solve).
+     */
     public record Timed(TrainedModel model, double runSeconds, double fitSeconds) {
     }
 
@@ -46,7 +50,7 @@ public final class Trainer {
 
     /**
      * Like {@link #train(EchoState, TimeSeries, TrainingConfig, Progress)}, also reporting the seconds
-     * spent running the reservoir (with the Gram accumulation) and solving for the readout.
+     * of the run and of the fit ({@link Timed}).
      */
     public static Timed trainTimed(EchoState network, TimeSeries data, TrainingConfig config, Progress progress) {
         long start = System.nanoTime();
