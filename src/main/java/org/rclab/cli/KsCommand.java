@@ -180,7 +180,8 @@ final class KsCommand implements Callable<Integer> {
         double reservoirSeconds = Reports.seconds(t1);
         var timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
         TrainedModel model = timed.model();
-        Reports.say(log, report, String.format(Locale.ROOT, "reservoir %.2f s, training run %.2f s, fit %.2f s (rest of the Gram accumulation + %s), "
+        Reports.say(log, report, String.format(Locale.ROOT, "reservoir %.2f s, training run %.2f s, "
+                        + "fit %.2f s (rest of the Gram accumulation + %s), "
                         + "heap in use %.0f MB", reservoirSeconds, timed.runSeconds(), timed.fitSeconds(),
                 model.readout().note(), Reports.usedHeapMb()));
 
