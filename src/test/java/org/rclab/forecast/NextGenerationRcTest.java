@@ -15,6 +15,7 @@ import org.rclab.core.Seeds;
 import org.rclab.core.TimeSeries;
 import org.rclab.core.ZScore;
 import org.rclab.dynamics.Lorenz63;
+import org.rclab.dynamics.Rk23;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
 import org.rclab.lyapunov.Benettin;
@@ -81,6 +82,66 @@ class NextGenerationRcTest {
         }
         double median = Metrics.median(nrmse);
         assertTrue(median <= 1.3e-3, "median NRMSE " + median + " over " + Arrays.toString(nrmse));
+    }
+
+    /**
+     * The same protocol literally, data generator included: Gauthier's script integrates Lorenz-63
+     * with SciPy's {@code solve_ivp(method='RK23')} at its default tolerances (rtol = 1e-3, atol =
+     * 1e-6) and reads the dense output on the 0.025 grid. Here each of the 10 pieces starts at the
+     * same point of the attractor as in {@link #gauthierLorenzProtocolOverOneLyapunovTime} (an
+     * accurate RK4 transient from their x0) and is then integrated, like their script, by
+     * {@link Rk23} at SciPy's defaults from that point at t = 0 to 16.1; the fit is theirs as
+     * published ({@link NgrcConfig#gauthierLorenz()}: physical units, no standardisation, ridge
+     * 2.5e-6 on every weight, the constant included), and so is the NRMSE ({@link #gauthierNrmse}).
+     *
+     * <p>Measured with this seed: median NRMSE 2.60e-3, range 2.2e-4 to 7.0e-3, none of the 10
+     * diverged. Asserted: median at most 3e-3, every trial finite and below 1e-2. The issue's target,
+     * a median of at most 1.3e-3, does not hold for this seed: over 13 seeds of the trial stream the
+     * RK23 median ranged from 8.2e-4 to 3.1e-3 (median of the medians 1.55e-3; 3 of 13 at most
+     * 1.3e-3) and none of the 130 trials diverged. Their own script, rerun on the machine that made
+     * these figures (SciPy 1.17.1, NumPy 2.4.6 on OpenBLAS), gives a median of 1.37e-3 (8.0e-4 to
+     * 5.0e-3) over its trials, which are warm-ups of 5, 15, ..., 95 time units from x0 rather than
+     * these pieces, with its variance pooled over all entries ({@code np.var} of the 3 x N array) of
+     * the whole run instead of summed per variable over the piece.
+     *
+     * <p>Contrast, on the same pieces integrated accurately (RK4, h = 0.0025): with the same settings
+     * 9 of the 10 closed loops diverge (NRMSE 3.0 in the tenth), and 123 of 130 over the 13 seeds.
+     * RK23 at rtol = 1e-3 is off by about 0.1 after one time unit, and its consecutive samples are
+     * inconsistent with the flow by 7e-3 per 0.025 step (rms of the largest component; up to 2.6e-2)
+     * on the first piece: that integration error regularises the physical-units fit.
+     * Asserted: at least 7 of the 10 accurate pieces diverge.
+     */
+    @Test
+    void gauthierLiteralProtocolOnScipyRk23Data() {
+        NgrcConfig config = NgrcConfig.gauthierLorenz();
+        SplittableRandom trials = new Seeds(2021).stream("trials");
+        double[] rk23 = new double[10];
+        double[] rk4 = new double[10];
+        for (int t = 0; t < rk23.length; t++) {
+            double skipped = (400 * t + trials.nextInt(400)) * DT;
+            TimeSeries accurate = Trajectory.sample(new Rk4(Lorenz63.classic(), H), X0, skipped, DT, 645);
+            TimeSeries scipyLike = Rk23.scipyDefaults(Lorenz63.classic()).sample(accurate.row(0), 0.0, DT, 645);
+            rk23[t] = gauthierTrial(scipyLike, config);
+            rk4[t] = gauthierTrial(accurate, config);
+        }
+        double median = Metrics.median(rk23);
+        assertTrue(median <= 3e-3, "RK23 data: median NRMSE " + median + " over " + Arrays.toString(rk23));
+        assertTrue(Metrics.max(rk23) < 1e-2, "RK23 data: every trial finite and below 1e-2: " + Arrays.toString(rk23));
+        long diverged = Arrays.stream(rk4).filter(e -> e == Double.POSITIVE_INFINITY).count();
+        assertTrue(diverged >= 7, "RK4 data: " + diverged + " of 10 diverged: " + Arrays.toString(rk4));
+    }
+
+    /**
+     * One trial of Gauthier's protocol on a 645-row piece: train on targets 200..599, forecast 43
+     * rows from row 600, their NRMSE from row 599; a diverging forecast counts as infinite.
+     */
+    private static double gauthierTrial(TimeSeries piece, NgrcConfig config) {
+        NextGenerationRc model = NextGenerationRc.train(piece, 200, 600, config);
+        try {
+            return gauthierNrmse(piece, model.forecast(piece, 600, model.minimumHistory(), 43), 599);
+        } catch (ArithmeticException diverged) {
+            return Double.POSITIVE_INFINITY;
+        }
     }
 
     /**
