@@ -132,6 +132,57 @@ class NextGenerationRcTest {
     }
 
     /**
+     * Gauthier's NRMSE script itself, trial for trial: warm-ups of 5, 15, ..., 95 time units, each
+     * run integrated from their x0 at t = 0 by {@link Rk23} at SciPy's defaults and read on their
+     * grid ({@code linspace(0, maxtime, maxtime_pts + 1)}, a step of {@code maxtime / maxtime_pts},
+     * about 0.02500 but not exactly), 400 training targets after the warm-up, 43 closed-loop steps,
+     * and their variance {@code np.var} pooled over all 3 x (maxtime_pts + 1) values of the run.
+     * Settings as published (physical units, ridge 2.5e-6).
+     *
+     * <p>Measured: 8.3e-4, 1.40e-3, 2.46e-3, 4.9e-4, 3.01e-3, 2.29e-3, 1.53e-3, 3.0e-4, 1.42e-3,
+     * 4.7e-4: median 1.41e-3. The same trials computed with NumPy (their fit, {@code pinv} of the
+     * regularised Gram matrix, on SciPy's own RK23 samples) gave 9.5e-4, 1.40e-3, 2.45e-3, 3.11e-3,
+     * 1.20e-3, 5.05e-3, 8.9e-4, 3.74e-3, 1.09e-3, 8.0e-4: median 1.30e-3; the issue quotes 1.34e-3 for
+     * their script. Single trials differ between the two because the runs are chaotic (rclab's RK23
+     * agrees with SciPy's to 1e-9 over the first 16 time units but not over the 106 of the last
+     * trial) and the fit is ill-conditioned (the constant and the squares of z near 40 share the
+     * Gram matrix with 1e-6-sized directions, and pinv and a Cholesky solve round differently);
+     * the medians are the same protocol's spread. The issue's figure (median at most 1.3e-3) is at the
+     * edge of what their own script gives and is not reached here literally; rclab reaches it on
+     * accurate data with z-scored features ({@link #gauthierLorenzProtocolOverOneLyapunovTime}).
+     * Asserted: median at most 1.5e-3, every trial below 1e-2.
+     */
+    @Test
+    void gauthierScriptTrialsOnRk23Data() {
+        NgrcConfig config = NgrcConfig.gauthierLorenz();
+        double[] nrmse = new double[10];
+        for (int i = 0; i < nrmse.length; i++) {
+            double warmup = 5 + 10 * i;
+            double maxtime = warmup + 10 + 1.104;
+            int warmupPoints = (int) Math.round(warmup / DT);
+            int trainEnd = warmupPoints + 400;
+            int maxtimePoints = (int) Math.round(maxtime / DT);
+            TimeSeries run = Rk23.scipyDefaults(Lorenz63.classic()).sample(X0, 0.0, maxtime / maxtimePoints,
+                    maxtimePoints + 1);
+            NextGenerationRc model = NextGenerationRc.train(run, warmupPoints, trainEnd, config);
+            TimeSeries forecast = model.forecast(run, trainEnd, model.minimumHistory(), 43);
+            double[] all = run.toArray();
+            double pooled = Metrics.std(all);
+            double sum = 0;
+            for (int r = 0; r < forecast.rows(); r++) {
+                for (int j = 0; j < 3; j++) {
+                    double e = forecast.get(r, j) - run.get(trainEnd + r, j);
+                    sum += e * e;
+                }
+            }
+            nrmse[i] = Math.sqrt(sum / (44.0 * 3) / (pooled * pooled));
+        }
+        double median = Metrics.median(nrmse);
+        assertTrue(median <= 1.5e-3, "median NRMSE " + median + " over " + Arrays.toString(nrmse));
+        assertTrue(Metrics.max(nrmse) < 1e-2, Arrays.toString(nrmse));
+    }
+
+    /**
      * One trial of Gauthier's protocol on a 645-row piece: train on targets 200..599, forecast 43
      * rows from row 600, their NRMSE from row 599; a diverging forecast counts as infinite.
      */
