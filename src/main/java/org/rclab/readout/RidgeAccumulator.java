@@ -207,6 +207,9 @@ public final class RidgeAccumulator {
             fold(filling, alone);
             filling.rows = 0;
         }
+        // let the garbage collector have the folded blocks (up to 256 MB) back before whatever comes next
+        blocks -= free.size();
+        free.clear();
     }
 
     private void rethrowFoldFailure() {
