@@ -64,9 +64,26 @@ public final class Trainer {
     /**
      * The model trained with the chosen ridge, every candidate ridge, and its validation error: the
      * mean over runs, steps and variables of the squared closed-loop error divided by the variable's
-     * variance over the training rows ({@code +Infinity} if a run diverged).
+     * variance over the rows the training reads, washout included ({@code +Infinity} if a run
+     * diverged). If every candidate diverged, all errors are infinite and the largest ridge is the
+     * one returned.
      */
     public record RidgeChoice(TrainedModel model, double ridge, double[] ridges, double[] errors) {
+
+        public RidgeChoice {
+            ridges = ridges.clone();
+            errors = errors.clone();
+        }
+
+        @Override
+        public double[] ridges() {
+            return ridges.clone();
+        }
+
+        @Override
+        public double[] errors() {
+            return errors.clone();
+        }
     }
 
     /**
@@ -115,7 +132,7 @@ public final class Trainer {
                 chosen = c;
             }
         }
-        return new RidgeChoice(best, ridges[chosen], ridges.clone(), errors);
+        return new RidgeChoice(best, ridges[chosen], ridges, errors);
     }
 
     /** Each column's variance over rows {@code [0, rows)}; 1 for a constant column. */

@@ -118,49 +118,41 @@ public final class GramAccumulator {
      * tens of times slower until C2 has compiled it (in the profiling tier every vector is an
      * object): the first 2000-column block then takes about 0.5 s instead of 20 ms. Here the Gram
      * kernels run on tiny blocks (a few rows deep) and the blocked Cholesky solves a small system
-     * until they are hot, about 0.2 s of one core; call it on a spare thread while other set-up work
-     * goes on. Returns at once after the first time.
+     * until they are hot, about 0.2 s of one core; call it once, on a spare thread, while other
+     * set-up work goes on.
      */
     public static void warmUp() {
-        synchronized (GramAccumulator.class) {
-            if (warm) {
-                return;
+        int n = 64;
+        int rows = 4;
+        double[] x = new double[rows * n];
+        double[] y = new double[rows * 3];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = Math.sin(k);
+        }
+        double[] g = new double[n * n];
+        double[] xty = new double[n * 3];
+        GramAccumulator[] accumulators = {new GramAccumulator(n, 1), new GramAccumulator(n)};
+        for (int round = 0; round < 1000; round++) {
+            for (GramAccumulator accumulator : accumulators) {
+                accumulator.accumulate(x, rows, g);
+                accumulator.accumulateXtY(x, rows, y, 3, xty);
             }
-            int n = 64;
-            int rows = 4;
-            double[] x = new double[rows * n];
-            double[] y = new double[rows * 3];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = Math.sin(k);
+        }
+        // and the blocked Cholesky solve of the readout (its panels and trailing updates)
+        int c = 160;
+        double[] spd = new double[c * c];
+        double[] rhs = new double[c * 3];
+        for (int i = 0; i < c; i++) {
+            spd[i * c + i] = c;
+            for (int j = i + 1; j < c; j++) {
+                spd[i * c + j] = Math.sin(i + 2.0 * j);
             }
-            double[] g = new double[n * n];
-            double[] xty = new double[n * 3];
-            GramAccumulator[] accumulators = {new GramAccumulator(n, 1), new GramAccumulator(n)};
-            for (int round = 0; round < 1000; round++) {
-                for (GramAccumulator accumulator : accumulators) {
-                    accumulator.accumulate(x, rows, g);
-                    accumulator.accumulateXtY(x, rows, y, 3, xty);
-                }
-            }
-            // and the blocked Cholesky solve of the readout (its panels and trailing updates)
-            int c = 160;
-            double[] spd = new double[c * c];
-            double[] rhs = new double[c * 3];
-            for (int i = 0; i < c; i++) {
-                spd[i * c + i] = c;
-                for (int j = i + 1; j < c; j++) {
-                    spd[i * c + j] = Math.sin(i + 2.0 * j);
-                }
-                rhs[i * 3] = 1;
-            }
-            for (int round = 0; round < 20; round++) {
-                Cholesky.solveRidge(spd, c, rhs, 3, 1e-6);
-            }
-            warm = true;
+            rhs[i * 3] = 1;
+        }
+        for (int round = 0; round < 20; round++) {
+            Cholesky.solveRidge(spd, c, rhs, 3, 1e-6);
         }
     }
-
-    private static boolean warm;
 
     /** Starts {@link #warmUp()} on a daemon thread and returns at once. */
     public static void warmUpInBackground() {

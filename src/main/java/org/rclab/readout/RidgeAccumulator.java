@@ -126,6 +126,7 @@ public final class RidgeAccumulator {
      * @throws IllegalArgumentException on a length mismatch or a non-finite value (naming row and column)
      */
     public void add(double[] x, double[] y) {
+        rethrowFoldFailure();
         checkRow(x, y, features, outputs, count);
         Block block = filling;
         System.arraycopy(x, 0, block.x, block.rows * features, features);
@@ -135,7 +136,6 @@ public final class RidgeAccumulator {
         if (block.rows == BLOCK) {
             // hand the block to the folding thread and go on filling another: the reservoir run and
             // the Gram accumulation overlap, and the caller waits only when maxBlocks are pending
-            rethrowFoldFailure();
             lastFold = folder.submit(() -> {
                 try {
                     if (foldFailure == null) {
@@ -186,12 +186,12 @@ public final class RidgeAccumulator {
             try {
                 while (true) {
                     try {
-                        lastFold.get();
+                        lastFold.get(); // the task catches what the fold throws (foldFailure)
                         break;
                     } catch (InterruptedException e) {
                         interrupted = true;
                     } catch (ExecutionException e) {
-                        throw new IllegalStateException("folding a block of rows failed", e.getCause());
+                        throw new AssertionError("a fold task cannot fail", e);
                     }
                 }
             } finally {
@@ -212,14 +212,18 @@ public final class RidgeAccumulator {
         free.clear();
     }
 
+    /**
+     * Rethrows what a fold threw. The failure stays: the sums miss that block (and the ones after
+     * it), so every later add, solve and merge throws too.
+     */
     private void rethrowFoldFailure() {
         Throwable failure = foldFailure;
+        if (failure instanceof Error e) {
+            throw e;
+        }
         if (failure != null) {
-            foldFailure = null;
-            if (failure instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("folding a block of rows failed", failure);
+            throw new IllegalStateException("folding a block of rows failed; this accumulator's sums are"
+                    + " incomplete", failure);
         }
     }
 
@@ -244,6 +248,9 @@ public final class RidgeAccumulator {
 
     /** Adds the sums of {@code other} (rows disjoint from this one's) into this accumulator. */
     public RidgeAccumulator merge(RidgeAccumulator other) {
+        if (other == this) {
+            throw new IllegalArgumentException("cannot merge an accumulator into itself (its rows would count twice)");
+        }
         if (other.features != features || other.outputs != outputs || other.bias != bias) {
             throw new IllegalArgumentException("cannot merge a " + other.features + " x " + other.outputs
                     + " accumulator into a " + features + " x " + outputs + " one");

@@ -105,7 +105,8 @@ class RidgeAccumulatorTest {
      */
     @Test
     void backgroundFoldingIsExactAndReproducible() {
-        int f = 6;
+        // 96 features: enough work per block that the final folds are split over the cores
+        int f = 96;
         int rows = 70 * 512 + 100;
         double[][] w = new double[2][];
         for (int run = 0; run < 2; run++) {
@@ -117,22 +118,26 @@ class RidgeAccumulatorTest {
                 for (int i = 0; i < f; i++) {
                     x[i] = random.nextDouble();
                 }
-                acc.add(x, new double[] {3 * x[0] - x[5] + 0.25});
+                acc.add(x, new double[] {3 * x[0] - x[f - 1] + 0.25});
             }
             assertTrue(Thread.interrupted(), "the caller's interrupt flag is kept");
             RidgeReadout r = acc.solve(0.0);
             assertEquals(3.0, r.weight(0, 0), 1e-9);
-            assertEquals(-1.0, r.weight(0, 5), 1e-9);
+            assertEquals(-1.0, r.weight(0, f - 1), 1e-9);
             assertEquals(0.25, r.bias()[0], 1e-9);
             w[run] = r.weights();
             // rows added after a solve are folded too
             for (int t = 0; t < 600; t++) {
-                acc.add(new double[] {1, 0, 0, 0, 0, 0}, new double[] {1e6});
+                double[] unit = new double[f];
+                unit[0] = 1;
+                acc.add(unit, new double[] {1e6});
             }
             assertEquals(rows + 600, acc.count());
             assertTrue(Math.abs(acc.solve(0.0).weight(0, 0) - 3.0) > 1, "the new rows moved the fit");
         }
         assertArrayEquals(w[0], w[1], "same rows, same bits");
+        RidgeAccumulator self = new RidgeAccumulator(2, 1, false);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> self.merge(self)).getMessage().contains("itself"));
     }
 
     @Test
