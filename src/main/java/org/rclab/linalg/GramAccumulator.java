@@ -143,6 +143,25 @@ public final class GramAccumulator {
             }
             fast = System.nanoTime() - start < 20_000 ? fast + 1 : 0;
         }
+        // then blocks shaped like real ones (several row chunks and a remainder, work enough to be
+        // split over the cores), so that no branch of the compiled drivers is still unseen: a branch
+        // first taken by a real block deoptimises them back to the slow tier
+        int wide = 256;
+        int tall = TnEngine.SUPER + TnEngine.KC + 3;
+        double[] big = new double[tall * wide];
+        double[] bigY = new double[tall * 3];
+        for (int k = 0; k < big.length; k++) {
+            big[k] = Math.cos(k);
+        }
+        double[] bigG = new double[wide * wide];
+        double[] bigXty = new double[wide * 3];
+        GramAccumulator[] shaped = {new GramAccumulator(wide, 1), new GramAccumulator(wide)};
+        for (int round = 0; round < 10; round++) {
+            for (GramAccumulator accumulator : shaped) {
+                accumulator.accumulate(big, tall, bigG);
+                accumulator.accumulateXtY(big, tall, bigY, 3, bigXty);
+            }
+        }
         // and the blocked Cholesky solve of the readout (its panels and trailing updates)
         int c = 160;
         double[] spd = new double[c * c];
