@@ -98,7 +98,7 @@ final class VectorGramKernel extends GramKernel {
             s0 = DoubleVector.fromArray(S512, a, off + i).fma(zero, s0);
             s1 = DoubleVector.fromArray(S512, a, off + i + 8).fma(zero, s1);
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = DoubleVector.zero(S512).add(s0).add(s1).reduceLanes(VectorOperators.ADD);
         for (; i < len; i++) {
             s += a[off + i] * 0.0;
         }
@@ -128,7 +128,7 @@ final class VectorGramKernel extends GramKernel {
             s1 = DoubleVector.fromArray(S512, x, xOff + i + step)
                     .fma(DoubleVector.fromArray(S512, y, yOff + i + step), s1);
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = DoubleVector.zero(S512).add(s0).add(s1).reduceLanes(VectorOperators.ADD);
         for (; i < len; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -158,7 +158,7 @@ final class VectorGramKernel extends GramKernel {
             s1 = DoubleVector.fromArray(S256, x, xOff + i + step)
                     .fma(DoubleVector.fromArray(S256, y, yOff + i + step), s1);
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = DoubleVector.zero(S256).add(s0).add(s1).reduceLanes(VectorOperators.ADD);
         for (; i < len; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -169,6 +169,10 @@ final class VectorGramKernel extends GramKernel {
      * The 8 x 16 tile with 512-bit vectors. If {@code cOff < 0} the tile is stored into
      * {@code c} (row stride 16, from 0); otherwise {@code alpha} times it is added at {@code cOff}.
      */
+    // The stores take their receiver from a vector made from the constant species (al, zero): C2
+    // has been seen to type the loop's accumulators inexactly in some compilations, and a store
+    // whose receiver's species is not a constant is not intrinsified (every vector becomes a heap
+    // object and the kernel runs several times slower). al * acc + c is acc * al + c to the bit.
     private static void tile512(double[] pa, int ai, double[] pb, int bi, int kc,
                                 double[] c, int cOff, int ldc, double alpha) {
         DoubleVector c00 = DoubleVector.zero(S512);
@@ -218,49 +222,50 @@ final class VectorGramKernel extends GramKernel {
             c71 = a.fma(b1, c71);
         }
         if (cOff < 0) {
-            c00.intoArray(c, 0);
-            c01.intoArray(c, 8);
-            c10.intoArray(c, 16);
-            c11.intoArray(c, 24);
-            c20.intoArray(c, 32);
-            c21.intoArray(c, 40);
-            c30.intoArray(c, 48);
-            c31.intoArray(c, 56);
-            c40.intoArray(c, 64);
-            c41.intoArray(c, 72);
-            c50.intoArray(c, 80);
-            c51.intoArray(c, 88);
-            c60.intoArray(c, 96);
-            c61.intoArray(c, 104);
-            c70.intoArray(c, 112);
-            c71.intoArray(c, 120);
+            DoubleVector zero = DoubleVector.zero(S512);
+            zero.add(c00).intoArray(c, 0);
+            zero.add(c01).intoArray(c, 8);
+            zero.add(c10).intoArray(c, 16);
+            zero.add(c11).intoArray(c, 24);
+            zero.add(c20).intoArray(c, 32);
+            zero.add(c21).intoArray(c, 40);
+            zero.add(c30).intoArray(c, 48);
+            zero.add(c31).intoArray(c, 56);
+            zero.add(c40).intoArray(c, 64);
+            zero.add(c41).intoArray(c, 72);
+            zero.add(c50).intoArray(c, 80);
+            zero.add(c51).intoArray(c, 88);
+            zero.add(c60).intoArray(c, 96);
+            zero.add(c61).intoArray(c, 104);
+            zero.add(c70).intoArray(c, 112);
+            zero.add(c71).intoArray(c, 120);
             return;
         }
         DoubleVector al = DoubleVector.broadcast(S512, alpha);
         int r = cOff;
-        c00.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c01.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c00, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c01, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c10.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c11.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c10, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c11, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c20.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c21.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c20, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c21, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c30.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c31.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c30, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c31, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c40.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c41.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c40, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c41, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c50.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c51.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c50, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c51, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c60.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c61.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c60, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c61, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
         r += ldc;
-        c70.fma(al, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
-        c71.fma(al, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
+        al.fma(c70, DoubleVector.fromArray(S512, c, r)).intoArray(c, r);
+        al.fma(c71, DoubleVector.fromArray(S512, c, r + 8)).intoArray(c, r + 8);
     }
 
     /** A 4 x 8 block with 256-bit vectors, stored into {@code out} (row stride 16) at {@code o}. */
@@ -292,13 +297,14 @@ final class VectorGramKernel extends GramKernel {
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
         }
-        c00.intoArray(out, o + 0);
-        c01.intoArray(out, o + 4);
-        c10.intoArray(out, o + 16);
-        c11.intoArray(out, o + 20);
-        c20.intoArray(out, o + 32);
-        c21.intoArray(out, o + 36);
-        c30.intoArray(out, o + 48);
-        c31.intoArray(out, o + 52);
+        DoubleVector zero = DoubleVector.zero(S256);
+        zero.add(c00).intoArray(out, o + 0);
+        zero.add(c01).intoArray(out, o + 4);
+        zero.add(c10).intoArray(out, o + 16);
+        zero.add(c11).intoArray(out, o + 20);
+        zero.add(c20).intoArray(out, o + 32);
+        zero.add(c21).intoArray(out, o + 36);
+        zero.add(c30).intoArray(out, o + 48);
+        zero.add(c31).intoArray(out, o + 52);
     }
 }
