@@ -117,9 +117,9 @@ public final class GramAccumulator {
      * Gets the kernels compiled before the first real block arrives. A cold Vector API kernel runs
      * tens of times slower until C2 has compiled it (in the profiling tier every vector is an
      * object): the first 2000-column block then takes about 0.5 s instead of 20 ms. Here the Gram
-     * kernels run on tiny blocks (a few rows deep) and the blocked Cholesky solves a small system
-     * until they are hot, about 0.2 s of one core; call it once, on a spare thread, while other
-     * set-up work goes on.
+     * kernels run on tiny blocks (a few rows deep) until they run at compiled speed, then on a few
+     * blocks shaped like real ones, serially and split; the blocked Cholesky solves a small system.
+     * About 0.25 s of one core; call it once, on a spare thread, while other set-up work goes on.
      */
     public static void warmUp() {
         int n = 64;
