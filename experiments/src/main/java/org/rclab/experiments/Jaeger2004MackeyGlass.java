@@ -92,7 +92,7 @@ public final class Jaeger2004MackeyGlass implements Experiment {
 
     @Override
     public String duration() {
-        return "4 min";
+        return "2 min";
     }
 
     /**
