@@ -232,8 +232,7 @@ public final class RidgeAccumulator {
         double[] x = block.x;
         double[] y = block.y;
         int rows = block.rows;
-        kernel.accumulate(x, rows, gram);
-        kernel.accumulateXtY(x, rows, y, outputs, xty);
+        kernel.accumulate(x, rows, y, outputs, gram, xty);
         for (int t = 0; t < rows; t++) {
             int bx = t * features;
             int by = t * outputs;

@@ -112,6 +112,14 @@ class GramTest {
             }
             assertArrayEquals(g1, g2, k.name());
             assertArrayEquals(xty1, xty2, k.name());
+            // both sums in one call: the same bits as the two calls
+            double[] g3 = freshG(n);
+            double[] xty3 = new double[n * 3];
+            for (int round = 0; round < 2; round++) {
+                split.accumulate(x, rows, y, 3, g3, xty3);
+            }
+            assertArrayEquals(g1, g3, k.name());
+            assertArrayEquals(xty1, xty3, k.name());
         }
     }
 
