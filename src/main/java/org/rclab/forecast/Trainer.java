@@ -12,6 +12,7 @@ import org.rclab.readout.QrRidgeAccumulator;
 import org.rclab.readout.RidgeAccumulator;
 import org.rclab.readout.RidgeReadout;
 import org.rclab.reservoir.EchoState;
+import org.rclab.reservoir.StateTransform;
 
 /**
  * Teacher-forced training of an echo state network for one-step-ahead (and so closed-loop)
@@ -223,6 +224,7 @@ public final class Trainer {
         RidgeAccumulator accumulator = qr ? null : new RidgeAccumulator(f, d, config.bias());
         QrRidgeAccumulator qrAccumulator = qr ? new QrRidgeAccumulator(f, d) : null;
         SplittableRandom noise = config.noise() > 0 ? new Seeds(config.noiseSeed()).stream("noise") : null;
+        boolean wholeState = config.transform() == StateTransform.IDENTITY && offset == 0 && f == n;
         double[][] kept = new double[keep.length][];
         int nextKeep = 0;
         int steps = config.washout() + config.trainSteps();
@@ -241,13 +243,17 @@ public final class Trainer {
                 kept[nextKeep++] = x.clone();
             }
             if (t >= config.washout()) {
-                System.arraycopy(x, offset, slice, 0, f);
-                config.transform().apply(slice, features);
+                double[] row = x; // the accumulators copy the row: no copy needed when T is the identity on all of x
+                if (!wholeState) {
+                    System.arraycopy(x, offset, slice, 0, f);
+                    config.transform().apply(slice, features);
+                    row = features;
+                }
                 zscore.apply(used.rowInto(t + 1, raw), target);
                 if (qr) {
-                    qrAccumulator.add(features, target);
+                    qrAccumulator.add(row, target);
                 } else {
-                    accumulator.add(features, target);
+                    accumulator.add(row, target);
                 }
             }
             if ((t & 1023) == 1023) {
