@@ -166,7 +166,18 @@ public final class TimeSeries {
      * e.g. {@code data has a non-finite value NaN at row 12, column 2 (z)}.
      */
     public TimeSeries requireFinite(String what) {
-        for (int k = 0; k < data.length; k++) {
+        return requireFinite(what, 0, rows);
+    }
+
+    /**
+     * Like {@link #requireFinite(String)} for rows {@code [from, to)} only.
+     *
+     * @throws IllegalArgumentException naming the first non-finite value by row and column
+     */
+    public TimeSeries requireFinite(String what, int from, int to) {
+        Checks.require(from >= 0 && from <= to && to <= rows,
+                "rows [from, to) must lie in [0, " + rows + "], got [" + from + ", " + to + ")");
+        for (int k = from * cols, end = to * cols; k < end; k++) {
             if (!Double.isFinite(data[k])) {
                 int i = k / cols;
                 int j = k % cols;

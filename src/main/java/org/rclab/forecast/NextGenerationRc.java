@@ -102,7 +102,7 @@ public final class NextGenerationRc implements Forecaster {
         }
         int n = stateDimension(d, config);
         int features = config.features(d);
-        requireFinite(data, from - window, to, "training data");
+        data.requireFinite("training data", from - window, to);
         ZScore zscore = config.standardize() ? ZScore.fit(data, from - window, to) : ZScore.identity(d);
         Kernel kernel = new Kernel(config, d, zscore);
         double[] state = new double[n];
@@ -112,10 +112,7 @@ public final class NextGenerationRc implements Forecaster {
         double[] previous = new double[d];
         RidgeAccumulator accumulator = new RidgeAccumulator(features, d, false);
         for (int r = from; r < to; r++) {
-            for (int lag = 0; lag < window; lag++) {
-                data.rowInto(r - 1 - lag, row);
-                System.arraycopy(row, 0, state, lag * d, d);
-            }
+            delayState(data, r - 1, window, row, state);
             kernel.features(state, feature);
             data.rowInto(r, row);
             data.rowInto(r - 1, previous);
@@ -126,10 +123,7 @@ public final class NextGenerationRc implements Forecaster {
         }
         RidgeReadout readout = accumulator.solve(config.ridge());
         double[] end = new double[n];
-        for (int lag = 0; lag < window; lag++) {
-            data.rowInto(to - 1 - lag, row);
-            System.arraycopy(row, 0, end, lag * d, d);
-        }
+        delayState(data, to - 1, window, row, end);
         return new NextGenerationRc(config, readout, zscore, data.dt(), end, data.names());
     }
 
@@ -206,13 +200,9 @@ public final class NextGenerationRc implements Forecaster {
             throw new IllegalArgumentException("history rows [start - history, start) must lie in [0, " + data.rows()
                     + "], got [" + (start - history) + ", " + start + ")");
         }
-        requireFinite(data, start - history, start, "data");
+        data.requireFinite("data", start - history, start);
         double[] state = new double[stateDimension()];
-        double[] row = new double[d];
-        for (int lag = 0; lag < window; lag++) {
-            data.rowInto(start - 1 - lag, row);
-            System.arraycopy(row, 0, state, lag * d, d);
-        }
+        delayState(data, start - 1, window, new double[d], state);
         return state;
     }
 
@@ -265,18 +255,12 @@ public final class NextGenerationRc implements Forecaster {
         }
     }
 
-    /** Throws naming the first non-finite value in rows {@code [from, to)} by row and column. */
-    private static void requireFinite(TimeSeries data, int from, int to, String what) {
+    /** Writes rows {@code newest, newest - 1, ..., newest - window + 1} of {@code data} into {@code state}, newest first. */
+    private static void delayState(TimeSeries data, int newest, int window, double[] row, double[] state) {
         int d = data.cols();
-        double[] row = new double[d];
-        for (int i = from; i < to; i++) {
-            data.rowInto(i, row);
-            for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(row[j])) {
-                    throw new IllegalArgumentException(what + " has a non-finite value " + row[j] + " at row " + i
-                            + ", column " + j + " (" + data.names().get(j) + ")");
-                }
-            }
+        for (int lag = 0; lag < window; lag++) {
+            data.rowInto(newest - lag, row);
+            System.arraycopy(row, 0, state, lag * d, d);
         }
     }
 

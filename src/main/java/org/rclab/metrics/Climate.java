@@ -82,17 +82,13 @@ public final class Climate {
         double prev = Math.min(x[0], y[0]);
         double sum = 0;
         while (i < x.length || j < y.length) {
-            double next;
-            if (j >= y.length || (i < x.length && x[i] <= y[j])) {
-                next = x[i];
-            } else {
-                next = y[j];
-            }
+            boolean fromX = j >= y.length || (i < x.length && x[i] <= y[j]);
+            double next = fromX ? x[i] : y[j];
             double fx = (double) i / x.length;
             double fy = (double) j / y.length;
             sum += Math.abs(fx - fy) * (next - prev);
             prev = next;
-            if (j >= y.length || (i < x.length && x[i] <= y[j])) {
+            if (fromX) {
                 i++;
             } else {
                 j++;

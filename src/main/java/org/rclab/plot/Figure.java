@@ -10,7 +10,6 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,9 +210,7 @@ public final class Figure {
             java.nio.file.Files.deleteIfExists(svg);
             return png;
         }
-        SVGGraphics2D s = new SVGGraphics2D(width(), height());
-        draw(s);
-        AtomicFiles.writeString(svg, s.getSVGDocument());
+        AtomicFiles.writeString(svg, toSvg());
         return png;
     }
 
@@ -239,7 +236,7 @@ public final class Figure {
     public String toSvg() {
         SVGGraphics2D s = new SVGGraphics2D(width(), height());
         draw(s);
-        return new String(s.getSVGDocument().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return s.getSVGDocument();
     }
 
     private void draw(Graphics2D g) {
