@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinTask;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
+import org.rclab.core.Checks;
 
 /**
  * Ridge solves {@code (G + beta I) W = B} for a symmetric positive definite {@code G} by a
@@ -50,9 +51,7 @@ public final class Cholesky {
 
     /** {@link #factor} without the argument checks. */
     static void factorChecked(double[] a, int n, double beta, int threads) {
-        if (threads <= 0) {
-            throw new IllegalArgumentException("threads must be positive, got " + threads);
-        }
+        Checks.positive("threads", threads);
         GramKernel kernel = GramKernel.best();
         TnEngine engine = new TnEngine(kernel, threads);
         TnEngine[] serial = new TnEngine[threads];
@@ -161,9 +160,7 @@ public final class Cholesky {
     public static void solveFactored(double[] u, int n, double[] b, int m) {
         checkSquare("u", u, n);
         checkRhs(b, n, m);
-        if (u == b) {
-            throw new IllegalArgumentException("b must not be the same array as u");
-        }
+        Checks.distinct("b", b, "u", u);
         GramKernel kernel = GramKernel.best();
         double[] bt = new double[m * n];
         for (int i = 0; i < n; i++) {
@@ -340,9 +337,7 @@ public final class Cholesky {
     }
 
     private static void checkSquare(String name, double[] a, int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be positive, got " + n);
-        }
+        Checks.positive("n", n);
         if (a.length != (long) n * n) {
             throw new IllegalArgumentException(name + " must be n x n = " + n + " x " + n
                     + " (length " + (long) n * n + "), got length " + a.length);
@@ -350,9 +345,7 @@ public final class Cholesky {
     }
 
     private static void checkRhs(double[] b, int n, int m) {
-        if (m <= 0) {
-            throw new IllegalArgumentException("m must be positive, got " + m);
-        }
+        Checks.positive("m", m);
         if (b.length != (long) n * m) {
             throw new IllegalArgumentException("b must be n x m = " + n + " x " + m
                     + " (length " + (long) n * m + ") to match g (" + n + " x " + n
@@ -361,8 +354,6 @@ public final class Cholesky {
     }
 
     private static void checkBeta(double beta) {
-        if (!(beta >= 0) || !Double.isFinite(beta)) {
-            throw new IllegalArgumentException("beta must be non-negative and finite, got " + beta);
-        }
+        Checks.nonNegative("beta", beta);
     }
 }

@@ -1,5 +1,7 @@
 package org.rclab.linalg;
 
+import org.rclab.core.Checks;
+
 /**
  * Streaming accumulation of the Gram matrix {@code G += X^T X} and of {@code X^T Y} over blocks
  * of reservoir states (rows = time), the normal equations of ridge regression
@@ -38,13 +40,8 @@ public final class GramAccumulator {
     }
 
     GramAccumulator(int n, int threads, GramKernel kernel) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be positive, got " + n);
-        }
-        if (threads <= 0) {
-            throw new IllegalArgumentException("threads must be positive, got " + threads);
-        }
-        this.n = n;
+        this.n = Checks.positive("n", n);
+        Checks.positive("threads", threads);
         this.engine = new TnEngine(kernel, threads);
     }
 
@@ -103,6 +100,8 @@ public final class GramAccumulator {
     public void accumulate(double[] x, int rows, double[] y, int m, double[] g, double[] xty) {
         checkGramShapes(x, rows, g);
         checkXtYShapes(x, rows, y, m, xty);
+        Checks.distinct("g", g, "y", y);
+        Checks.distinct("g", g, "xty", xty);
         checkFinite("x", x, rows, n, engine.kernel());
         checkFinite("y", y, rows, m, engine.kernel());
         engine.syrk(x, 0, n, rows, n, 1.0, g, 0, n);
@@ -115,9 +114,7 @@ public final class GramAccumulator {
             throw new IllegalArgumentException("g must be n x n = " + n + " x " + n
                     + " (length " + (long) n * n + "), got length " + g.length);
         }
-        if (g == x) {
-            throw new IllegalArgumentException("g must not be the same array as x");
-        }
+        Checks.distinct("g", g, "x", x);
     }
 
     private void checkXtYShapes(double[] x, int rows, double[] y, int m, double[] xty) {

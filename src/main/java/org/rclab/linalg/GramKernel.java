@@ -103,9 +103,18 @@ abstract class GramKernel {
      * {@code jdk.incubator.vector} is in the boot layer (JVM flag
      * {@code --add-modules jdk.incubator.vector}) and the CPU has 256- or 512-bit vectors,
      * otherwise the plain-Java kernel. The vector class is loaded by reflection only in the
-     * first case, so the library runs without the flag.
+     * first case, so the library runs without the flag. Chosen once per JVM.
      */
     static GramKernel best() {
+        return Best.KERNEL;
+    }
+
+    /** Holder of {@link #best()}'s choice, made when it is first asked for. */
+    private static final class Best {
+        static final GramKernel KERNEL = choose();
+    }
+
+    private static GramKernel choose() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 Class<?> k = Class.forName("org.rclab.linalg.VectorGramKernel");
