@@ -28,7 +28,6 @@ import org.rclab.io.Npy;
 import org.rclab.linalg.GramAccumulator;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
-import org.rclab.plot.Figure;
 import org.rclab.plot.Figures;
 import org.rclab.reservoir.DeepReservoir;
 import org.rclab.reservoir.EchoState;
@@ -286,14 +285,15 @@ final class LorenzCommand implements Callable<Integer> {
         Figures.attractors(climateTruth, auto, out.resolve("attractor"));
         Figures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
         Figures.histograms(climateTruth, auto, out.resolve("histograms"));
-        if (esn != null && esn.network() instanceof Reservoir) {
+        boolean saved = esn != null && esn.network() instanceof Reservoir;
+        if (saved) {
             ModelArchive.save(esn, out.resolve("model"));
         }
         Reports.say(log, report, String.format(Locale.ROOT, "peak resident memory %.0f MB", Reports.peakRssMb()));
         report.add(0, "# rclab lorenz report\n");
         AtomicFiles.writeString(out.resolve("report.md"), String.join("\n\n", report) + "\n");
-        log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV), figures (PNG, SVG) and the model (model/) to %s%n",
-                out.toAbsolutePath());
+        log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV), figures (PNG, SVG)%s to %s%n",
+                saved ? " and the model (model/)" : "", out.toAbsolutePath());
         log.flush();
         return 0;
     }

@@ -23,8 +23,6 @@ final class Reports {
         return (System.nanoTime() - startNanos) * 1e-9;
     }
 
-
-
     /** Index of the entry holding the median (the lower one for an even count). */
     static int medianIndex(double[] v) {
         Integer[] idx = new Integer[v.length];

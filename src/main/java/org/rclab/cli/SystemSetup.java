@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.rclab.core.Checks;
 import org.rclab.core.Seeds;
@@ -87,14 +86,6 @@ record SystemSetup(String name, Map<String, Double> parameters, TangentMap map, 
                     return new SystemSetup("ks", p, system.etdrk4(p.get("dt")), u0, p.get("dt"), 1000.0, 25_000.0, 10);
                 }));
         return k;
-    }
-
-    /** The known system names with one line each, for usage messages. */
-    static String catalogue() {
-        return KINDS.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "  %-13s %s; parameters %s", e.getKey(), e.getValue().description(),
-                        e.getValue().defaults()))
-                .collect(Collectors.joining("\n"));
     }
 
     /** Builds the named system with {@code overrides} replacing its defaults. */

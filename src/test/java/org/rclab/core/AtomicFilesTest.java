@@ -57,7 +57,7 @@ class AtomicFilesTest {
     }
 
     @Test
-    void failedMoveLeavesOldFileAndNoTemporaryFile() throws IOException {
+    void parentThatIsAFileFailsBeforeAnythingIsWritten() throws IOException {
         // The parent "dir/file" is a regular file, so the directories cannot be created.
         Path notADir = Files.writeString(dir.resolve("file"), "keep");
         assertThrows(IOException.class, () -> AtomicFiles.writeString(notADir.resolve("x.txt"), "x"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -70,6 +71,6 @@ class CoreTest {
         bar.update(10, 10);
         bar.finish();
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(true, out.contains("100%"), out);
+        assertTrue(out.contains("100%"), out);
     }
 }

@@ -55,6 +55,15 @@ class MetricsTest {
         double[][] map = Climate.returnMap(x);
         assertTrue(map.length > 20);
         assertEquals(0.0, Climate.returnMapDistance(map, map), 0.0);
+        // a copy shifted by (0.1, 0.1): each point is at most sqrt(0.02) from its own original
+        double[][] shifted = new double[map.length][];
+        double[] firsts = new double[map.length];
+        for (int i = 0; i < map.length; i++) {
+            shifted[i] = new double[] {map[i][0] + 0.1, map[i][1] + 0.1};
+            firsts[i] = map[i][0];
+        }
+        double d = Climate.returnMapDistance(shifted, map);
+        assertTrue(d > 0 && d <= Math.sqrt(0.02) / Metrics.std(firsts) + 1e-12, "distance " + d);
     }
 
     @Test

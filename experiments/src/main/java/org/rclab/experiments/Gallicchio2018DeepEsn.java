@@ -51,7 +51,7 @@ public final class Gallicchio2018DeepEsn implements Experiment {
 
     @Override
     public String duration() {
-        return "10 min";
+        return "5 min";
     }
 
     /** One network design: a shallow reservoir or L layers sharing the same total. */

@@ -50,7 +50,7 @@ public final class Pathak2017KuramotoSivashinsky implements Experiment {
 
     @Override
     public String duration() {
-        return "5-10 min";
+        return "5 min";
     }
 
     @Override

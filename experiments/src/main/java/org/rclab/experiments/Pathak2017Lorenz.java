@@ -16,7 +16,6 @@ import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
-import org.rclab.plot.Figure;
 import org.rclab.plot.Figures;
 import org.rclab.reservoir.Reservoir;
 import org.rclab.reservoir.ReservoirConfig;
@@ -50,7 +49,7 @@ public final class Pathak2017Lorenz implements Experiment {
 
     @Override
     public String duration() {
-        return "2 min";
+        return "1 min";
     }
 
     private record Setting(String label, int size, double rho, double bias, StateTransform transform) {
