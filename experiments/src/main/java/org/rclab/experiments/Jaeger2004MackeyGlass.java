@@ -442,7 +442,8 @@ public final class Jaeger2004MackeyGlass implements Experiment {
 
     /** What the search found (run by hand with this class's evaluate: networks 1 to 6, test seed 1000). */
     private static final String SEARCH = """
-            **How the settings were found** (3 to 6 networks x 50 test runs a point, on networks and test data \
+            **How the settings were found** (hand runs of this class's evaluate while it was written, not \
+            recomputed by this run; 3 to 6 networks x 50 test runs a point, on networks and test data \
             other than those reported above). (1) Jaeger's network with rclab's RidgeAccumulator (normal \
             equations, Cholesky), tau = 17, 3000 steps: ridge 1e-16 to 1e-13 leaves X^T X numerically singular \
             (Cholesky fails; the minimum-norm fallback gives NRMSE84 ~ 8e-3); 1e-12 is best (median 4-5e-4); \
