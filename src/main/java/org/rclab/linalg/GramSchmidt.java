@@ -46,30 +46,13 @@ public final class GramSchmidt {
         }
     }
 
-    /** Dot product of two equally long vectors. */
+    /** Dot product of two equally long vectors (four interleaved partial sums). */
     public static double dot(double[] a, double[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = a.length;
-        int p = 0;
-        for (; p + 3 < n; p += 4) {
-            s0 += a[p] * b[p];
-            s1 += a[p + 1] * b[p + 1];
-            s2 += a[p + 2] * b[p + 2];
-            s3 += a[p + 3] * b[p + 3];
-        }
-        for (; p < n; p++) {
-            s0 += a[p] * b[p];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return ScalarGramKernel.INSTANCE.dot(a.length, a, 0, b, 0);
     }
 
     /** {@code y += alpha x}. */
     public static void axpy(double alpha, double[] x, double[] y) {
-        for (int p = 0; p < y.length; p++) {
-            y[p] += alpha * x[p];
-        }
+        ScalarGramKernel.INSTANCE.axpy(y.length, alpha, x, 0, y, 0);
     }
 }
