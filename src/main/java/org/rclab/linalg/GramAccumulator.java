@@ -93,19 +93,31 @@ public final class GramAccumulator {
     }
 
     /**
-     * Both sums of one block, {@link #accumulate(double[], int, double[])} and
-     * {@link #accumulateXtY}, reading {@code x} for finiteness once instead of twice (the ridge
-     * readout's fold).
+     * Everything the ridge readout's fold needs from one block: {@link #accumulate(double[], int,
+     * double[])}, {@link #accumulateXtY} and the column sums {@code xSum[i] += sum_t X[t][i]},
+     * {@code ySum[k] += sum_t Y[t][k]} (rows added in order). The same bits as those calls and
+     * plain loops over the rows, in less time: X is checked for finiteness, read and packed once,
+     * its column sums are taken while it is packed, on every part.
+     *
+     * @throws IllegalArgumentException as the two calls do, if {@code xSum} is not of length n or
+     *         {@code ySum} of length m, or if an output aliases another array
      */
-    public void accumulate(double[] x, int rows, double[] y, int m, double[] g, double[] xty) {
+    public void accumulate(double[] x, int rows, double[] y, int m, double[] g, double[] xty,
+                           double[] xSum, double[] ySum) {
         checkGramShapes(x, rows, g);
         checkXtYShapes(x, rows, y, m, xty);
-        Checks.distinct("g", g, "y", y);
-        Checks.distinct("g", g, "xty", xty);
+        Checks.length("xSum", xSum, n);
+        Checks.length("ySum", ySum, m);
+        double[][] arrays = {x, y, g, xty, xSum, ySum};
+        String[] names = {"x", "y", "g", "xty", "xSum", "ySum"};
+        for (int a = 2; a < arrays.length; a++) {
+            for (int b = 0; b < a; b++) {
+                Checks.distinct(names[a], arrays[a], names[b], arrays[b]);
+            }
+        }
         checkFinite("x", x, rows, n, engine.kernel());
         checkFinite("y", y, rows, m, engine.kernel());
-        engine.syrk(x, 0, n, rows, n, 1.0, g, 0, n);
-        engine.gemmTN(x, 0, n, n, y, 0, m, m, rows, 1.0, xty, 0, m);
+        engine.syrkAndXtY(x, rows, n, y, m, g, xty, xSum, ySum);
     }
 
     private void checkGramShapes(double[] x, int rows, double[] g) {
@@ -150,6 +162,8 @@ public final class GramAccumulator {
         }
         double[] g = new double[n * n];
         double[] xty = new double[n * 3];
+        double[] xSum = new double[n];
+        double[] ySum = new double[3];
         GramAccumulator[] accumulators = {new GramAccumulator(n, 1), new GramAccumulator(n)};
         // until 50 rounds in a row take the time of compiled code (a few microseconds; before C2 every
         // vector is a heap object, a round takes hundreds and fills the young generation), or 2 s
@@ -157,7 +171,7 @@ public final class GramAccumulator {
         for (int fast = 0; fast < 50 && System.nanoTime() < deadline; ) {
             long start = System.nanoTime();
             for (GramAccumulator accumulator : accumulators) {
-                accumulator.accumulate(x, rows, y, 3, g, xty);
+                accumulator.accumulate(x, rows, y, 3, g, xty, xSum, ySum);
             }
             fast = System.nanoTime() - start < 20_000 ? fast + 1 : 0;
         }
@@ -173,10 +187,11 @@ public final class GramAccumulator {
         }
         double[] bigG = new double[wide * wide];
         double[] bigXty = new double[wide * 3];
+        double[] bigSum = new double[wide];
         GramAccumulator[] shaped = {new GramAccumulator(wide, 1), new GramAccumulator(wide)};
         for (int round = 0; round < 10; round++) {
             for (GramAccumulator accumulator : shaped) {
-                accumulator.accumulate(big, tall, bigY, 3, bigG, bigXty);
+                accumulator.accumulate(big, tall, bigY, 3, bigG, bigXty, bigSum, ySum);
             }
         }
         // and the blocked Cholesky solve of the readout (its panels and trailing updates)

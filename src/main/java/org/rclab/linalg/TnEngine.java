@@ -48,6 +48,7 @@ final class TnEngine {
 
     private double[] packA = new double[0];
     private double[] packB = new double[0];
+    private double[] packY = new double[0];
 
     // The operation in flight (read by the parts; written only between fork/join rounds).
     private int phase;
@@ -65,6 +66,13 @@ final class TnEngine {
     private double[] c;
     private int offC;
     private int ldC;
+    // the fused syrkAndXtY's second operand and its outputs (null otherwise)
+    private double[] srcY;
+    private int offY;
+    private int colsY;
+    private double[] xty;
+    private double[] sumX;
+    private double[] sumY;
 
     TnEngine(GramKernel kernel, int threads) {
         if (threads < 1) {
@@ -124,6 +132,52 @@ final class TnEngine {
     }
 
     /**
+     * {@link #syrk} ({@code alpha = 1}, row-major X of {@code n} columns into G, {@code n x n}) and,
+     * from the same packed rows, {@code XtY[i][k] += sum_t X[t][i] Y[t][k]} (Y row-major
+     * {@code rows x m}, XtY {@code n x m}) and the column sums {@code xSum[i] += sum_t X[t][i]},
+     * {@code ySum[k] += sum_t Y[t][k]}. The same bits as {@code syrk}, then {@link #gemmTN} for
+     * {@code X^T Y}, then summing the rows in order; but X is read and packed once, not twice, and
+     * its sums come with the packing, split over the parts.
+     */
+    void syrkAndXtY(double[] x, int rows, int n, double[] y, int m, double[] g, double[] xty,
+                    double[] xSum, double[] ySum) {
+        if (rows == 0 || n == 0) {
+            return;
+        }
+        ensure(0, n);
+        if (packY.length < SUPER * roundUp(m)) {
+            packY = new double[SUPER * roundUp(m)];
+        }
+        this.symmetric = true;
+        this.srcB = x;
+        this.ldB = n;
+        this.colsB = n;
+        this.colsA = n;
+        this.alpha = 1.0;
+        this.c = g;
+        this.offC = 0;
+        this.ldC = n;
+        this.srcY = y;
+        this.colsY = m;
+        this.xty = xty;
+        this.sumX = xSum;
+        this.sumY = ySum;
+        try {
+            for (int t0 = 0; t0 < rows; t0 += SUPER) {
+                rowsNow = Math.min(SUPER, rows - t0);
+                offB = t0 * n;
+                offY = t0 * m;
+                phase = 0;
+                run();
+                phase = 1;
+                run();
+            }
+        } finally {
+            clear();
+        }
+    }
+
+    /**
      * {@code C[i][j] += alpha sum_t A[t][i] B[t][j]} for {@code i < m, j < n}, A at
      * {@code a[aOff + t lda + i]}, B at {@code b[bOff + t ldb + j]} ({@code t < rows}), C at
      * {@code c[cOff + i ldc + j]}. C must not overlap A or B.
@@ -164,6 +218,10 @@ final class TnEngine {
         srcA = null;
         srcB = null;
         c = null;
+        srcY = null;
+        xty = null;
+        sumX = null;
+        sumY = null;
     }
 
     private void ensure(int m, int n) {
@@ -227,19 +285,23 @@ final class TnEngine {
         if (!symmetric) {
             int panelsA = (colsA + NR - 1) / NR;
             packRange(srcA, offA, ldA, colsA, packA, panelsA * index / parts,
-                    panelsA * (index + 1) / parts);
+                    panelsA * (index + 1) / parts, null);
         }
         int panelsB = (colsB + NR - 1) / NR;
         packRange(srcB, offB, ldB, colsB, packB, panelsB * index / parts,
-                panelsB * (index + 1) / parts);
+                panelsB * (index + 1) / parts, sumX);
+        if (srcY != null && index == 0) {
+            packRange(srcY, offY, colsY, colsY, packY, 0, (colsY + NR - 1) / NR, sumY);
+        }
     }
 
     /**
      * Packs panels {@code [p0, p1)} of every {@link #KC}-row chunk of the current rows into
      * {@code dst}: chunk q (rows {@code q KC ..}) starts at {@code q KC roundUp(cols)}, its panel
-     * p at {@code + p kc 16}.
+     * p at {@code + p kc 16}. With {@code sums}, adds each packed column's rows, in order, to
+     * {@code sums[column]}.
      */
-    private void packRange(double[] src, int off, int ld, int cols, double[] dst, int p0, int p1) {
+    private void packRange(double[] src, int off, int ld, int cols, double[] dst, int p0, int p1, double[] sums) {
         int width = roundUp(cols);
         for (int t0 = 0; t0 < rowsNow; t0 += KC) {
             int kc = Math.min(KC, rowsNow - t0);
@@ -261,26 +323,40 @@ final class TnEngine {
                         }
                     }
                 }
+                if (sums != null) {
+                    int first = base + p * kc * NR;
+                    for (int t = 0; t < kc; t++) {
+                        for (int q = 0; q < w; q++) {
+                            sums[j0 + q] += dst[first + t * NR + q];
+                        }
+                    }
+                }
             }
         }
     }
 
     private void compute(int index, int parts) {
         double[] scratch = tmp[index];
+        int rowPanels = (colsA + NR - 1) / NR;
+        int i0 = rowPanels * index / parts * NR;
+        int i1 = Math.min(colsA, rowPanels * (index + 1) / parts * NR);
         if (symmetric) {
             int panels = (colsB + NR - 1) / NR;
             int p0 = symmetricSplit(index, parts, panels);
             int p1 = symmetricSplit(index + 1, parts, panels);
             for (int t0 = 0; t0 < rowsNow; t0 += KC) {
-                tiles(packB, t0, 0, Math.min(colsB, p1 * NR), p0, p1, scratch);
+                tiles(packB, colsB, packB, colsB, c, offC, ldC, true, t0, 0, Math.min(colsB, p1 * NR), p0, p1, scratch);
+            }
+            if (srcY != null) {
+                // X^T Y from the packed X, as gemmTN would compute it from its own packed copy
+                for (int t0 = 0; t0 < rowsNow; t0 += KC) {
+                    tiles(packB, colsB, packY, colsY, xty, 0, colsY, false, t0, i0, i1, 0, (colsY + NR - 1) / NR, scratch);
+                }
             }
         } else {
-            int rowPanels = (colsA + NR - 1) / NR;
-            int i0 = rowPanels * index / parts * NR;
-            int i1 = Math.min(colsA, rowPanels * (index + 1) / parts * NR);
             int panels = (colsB + NR - 1) / NR;
             for (int t0 = 0; t0 < rowsNow; t0 += KC) {
-                tiles(packA, t0, i0, i1, 0, panels, scratch);
+                tiles(packA, colsA, packB, colsB, c, offC, ldC, false, t0, i0, i1, 0, panels, scratch);
             }
         }
     }
@@ -304,22 +380,18 @@ final class TnEngine {
     }
 
     /**
-     * Tiles of C rows {@code [i0, i1)} against B panels {@code [p0, p1)}. The B panels are
-     * taken in L2-sized groups of {@link #NC} columns; within a group each 8-row A slice stays in
-     * L1 while the tiles walk along C's rows, so C is read in sequential streams.
+     * Tiles of C rows {@code [i0, i1)} against B panels {@code [p0, p1)} for the chunk of rows
+     * at {@code t0}: A packed from {@code mRows} columns, B from {@code nCols}; with {@code sym}
+     * only the upper triangle. The B panels are taken in L2-sized groups of {@link #NC} columns;
+     * within a group each 8-row A slice stays in L1 while the tiles walk along C's rows, so C is
+     * read in sequential streams.
      */
-    private void tiles(double[] pa, int t0, int i0, int i1, int p0, int p1, double[] scratch) {
+    private void tiles(double[] pa, int mRows, double[] pb, int nCols, double[] c, int offC, int ldc, boolean sym,
+                       int t0, int i0, int i1, int p0, int p1, double[] scratch) {
         int kc = Math.min(KC, rowsNow - t0);
-        int aBase = t0 * roundUp(colsA);
-        int bBase = t0 * roundUp(colsB);
-        double[] pb = packB;
-        double[] c = this.c;
-        int ldc = this.ldC;
-        int offC = this.offC;
+        int aBase = t0 * roundUp(mRows);
+        int bBase = t0 * roundUp(nCols);
         double alpha = this.alpha;
-        int nCols = colsB;
-        int mRows = colsA;
-        boolean sym = symmetric;
         int group = Math.max(1, NC / NR);
         for (int jc = p0; jc < p1; jc += group) {
             int jcEnd = Math.min(jc + group, p1);

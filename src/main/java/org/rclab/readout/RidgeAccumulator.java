@@ -229,20 +229,7 @@ public final class RidgeAccumulator {
 
     /** Adds the rows of {@code block} to the sums. */
     private void fold(Block block, GramAccumulator kernel) {
-        double[] x = block.x;
-        double[] y = block.y;
-        int rows = block.rows;
-        kernel.accumulate(x, rows, y, outputs, gram, xty);
-        for (int t = 0; t < rows; t++) {
-            int bx = t * features;
-            int by = t * outputs;
-            for (int f = 0; f < features; f++) {
-                featureSum[f] += x[bx + f];
-            }
-            for (int m = 0; m < outputs; m++) {
-                targetSum[m] += y[by + m];
-            }
-        }
+        kernel.accumulate(block.x, block.rows, block.y, outputs, gram, xty, featureSum, targetSum);
     }
 
     /** Adds the sums of {@code other} (rows disjoint from this one's) into this accumulator. */

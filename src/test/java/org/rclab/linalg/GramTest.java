@@ -112,14 +112,33 @@ class GramTest {
             }
             assertArrayEquals(g1, g2, k.name());
             assertArrayEquals(xty1, xty2, k.name());
-            // both sums in one call: the same bits as the two calls
-            double[] g3 = freshG(n);
-            double[] xty3 = new double[n * 3];
+            // the fold's call (both products and the column sums): the same bits as the two calls
+            // and as plain sums over the rows in order, serial or split
+            double[] xSum = new double[n];
+            double[] ySum = new double[3];
             for (int round = 0; round < 2; round++) {
-                split.accumulate(x, rows, y, 3, g3, xty3);
+                for (int t = 0; t < rows; t++) {
+                    for (int i = 0; i < n; i++) {
+                        xSum[i] += x[t * n + i];
+                    }
+                    for (int q = 0; q < 3; q++) {
+                        ySum[q] += y[t * 3 + q];
+                    }
+                }
             }
-            assertArrayEquals(g1, g3, k.name());
-            assertArrayEquals(xty1, xty3, k.name());
+            for (GramAccumulator acc : new GramAccumulator[] {serial, split}) {
+                double[] g3 = freshG(n);
+                double[] xty3 = new double[n * 3];
+                double[] xSum3 = new double[n];
+                double[] ySum3 = new double[3];
+                for (int round = 0; round < 2; round++) {
+                    acc.accumulate(x, rows, y, 3, g3, xty3, xSum3, ySum3);
+                }
+                assertArrayEquals(g1, g3, k.name());
+                assertArrayEquals(xty1, xty3, k.name());
+                assertArrayEquals(xSum, xSum3, k.name());
+                assertArrayEquals(ySum, ySum3, k.name());
+            }
         }
     }
 
@@ -339,6 +358,18 @@ class GramTest {
         x[6] = Double.NaN;
         e = assertThrows(IllegalArgumentException.class, () -> acc.accumulate(x, 3, new double[16]));
         assertTrue(e.getMessage().contains("row 1, column 2"), e.getMessage());
+        // the fold's call: sums of the wrong length, and outputs that alias each other
+        e = assertThrows(IllegalArgumentException.class, () -> acc.accumulate(new double[12], 3, new double[6], 2,
+                new double[16], new double[8], new double[3], new double[2]));
+        assertTrue(e.getMessage().contains("xSum") && e.getMessage().contains("3"), e.getMessage());
+        double[] sums = new double[4];
+        e = assertThrows(IllegalArgumentException.class, () -> acc.accumulate(new double[12], 3, new double[12], 4,
+                new double[16], new double[16], sums, sums));
+        assertTrue(e.getMessage().contains("ySum must not be the same array as xSum"), e.getMessage());
+        double[] g = new double[16];
+        e = assertThrows(IllegalArgumentException.class, () -> acc.accumulate(new double[12], 3, new double[12], 4,
+                g, g, new double[4], new double[4]));
+        assertTrue(e.getMessage().contains("xty must not be the same array as g"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new GramAccumulator(0));
         assertTrue(e.getMessage().contains("n must be positive, got 0"), e.getMessage());
     }
