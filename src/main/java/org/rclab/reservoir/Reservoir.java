@@ -3,9 +3,9 @@ package org.rclab.reservoir;
 import java.util.SplittableRandom;
 
 import org.rclab.core.Checks;
-import org.rclab.core.FastMath;
 import org.rclab.core.Seeds;
 import org.rclab.linalg.CsrMatrix;
+import org.rclab.linalg.LeakyTanh;
 import org.rclab.linalg.SpectralRadius;
 
 /**
@@ -21,6 +21,9 @@ import org.rclab.linalg.SpectralRadius;
  * gives the same bits. The update allocates nothing.
  */
 public final class Reservoir implements EchoState {
+
+    /** tanh and the leak on every node: the Vector API's when the JVM has it ({@link LeakyTanh}). */
+    private static final LeakyTanh ACTIVATION = LeakyTanh.best();
 
     private final ReservoirConfig config;
     private final int inputDimension;
@@ -246,7 +249,6 @@ public final class Reservoir implements EchoState {
     void step(double[] x, int xo, double[] u, int uo, double[] next, int no, double[] slopes, int so) {
         final int n = config.size();
         final double a = config.leakRate();
-        final double keep = 1 - a;
         final int[] ws = wStart;
         final int[] wc = wCols;
         final double[] wv = wVals;
@@ -285,17 +287,7 @@ public final class Reservoir implements EchoState {
             }
         }
         // pass 2: the activation and the leak, in place (two tight loops run faster than one)
-        if (slopes == null) {
-            for (int i = 0; i < n; i++) {
-                next[no + i] = keep * x[xo + i] + a * FastMath.tanh(next[no + i]);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double t = FastMath.tanh(next[no + i]);
-                next[no + i] = keep * x[xo + i] + a * t;
-                slopes[so + i] = 1 - t * t;
-            }
-        }
+        ACTIVATION.apply(next, no, x, xo, n, a, slopes, so);
     }
 
     /**

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.rclab.core.FastMath;
 import org.rclab.linalg.SpectralRadius;
 
 class ReservoirTest {
@@ -121,18 +120,5 @@ class ReservoirTest {
         }
         assertEquals(StateTransform.PATHAK_SQUARE, StateTransform.parse("pathak"));
         assertThrows(IllegalArgumentException.class, () -> StateTransform.parse("cube"));
-    }
-
-    @Test
-    void fastTanhAgreesWithMathTanh() {
-        SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < 1_000_000; i++) {
-            double x = (2 * random.nextDouble() - 1) * Math.pow(10, 6 * random.nextDouble() - 5);
-            double t = Math.tanh(x);
-            assertEquals(t, FastMath.tanh(x), Math.max(3e-16, 1e-14 * Math.abs(t)), "x = " + x);
-        }
-        assertEquals(1.0, FastMath.tanh(800), 0.0);
-        assertEquals(-1.0, FastMath.tanh(Double.NEGATIVE_INFINITY), 0.0);
-        assertTrue(Double.isNaN(FastMath.tanh(Double.NaN)));
     }
 }
