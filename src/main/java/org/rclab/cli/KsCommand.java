@@ -21,7 +21,7 @@ import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
 import org.rclab.io.Npy;
-import org.rclab.linalg.Kernels;
+import org.rclab.linalg.GramAccumulator;
 import org.rclab.lyapunov.Benettin;
 import org.rclab.lyapunov.LyapunovSpectrum;
 import org.rclab.metrics.Climate;
@@ -154,7 +154,7 @@ final class KsCommand implements Callable<Integer> {
                 points, mu, dt, size, degree, spectralRadius, inputScaling, bias, training.transform(), ridge, train, seed));
 
         // the Gram kernels compile on the idle core while the true system is simulated
-        Kernels.warmUpInBackground();
+        GramAccumulator.warmUpInBackground();
         // 1. the true system: data and spectrum
         long t0 = System.nanoTime();
         double[] u0 = ks.initialCondition(new Seeds(seed).stream("ks-initial"));

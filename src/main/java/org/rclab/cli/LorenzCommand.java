@@ -25,7 +25,7 @@ import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
 import org.rclab.io.Csv;
 import org.rclab.io.Npy;
-import org.rclab.linalg.Kernels;
+import org.rclab.linalg.GramAccumulator;
 import org.rclab.metrics.Climate;
 import org.rclab.metrics.Metrics;
 import org.rclab.plot.Figures;
@@ -172,7 +172,7 @@ final class LorenzCommand implements Callable<Integer> {
                 stateTransform, ridge, seed));
 
         // the Gram kernels compile on the idle core while the data are simulated and the reservoir is built
-        Kernels.warmUpInBackground();
+        GramAccumulator.warmUpInBackground();
         // 1. data: Lorenz-63 by RK4 at dt / 2, sampled every dt
         long t0 = System.nanoTime();
         int trainRows = training.rowsNeeded();

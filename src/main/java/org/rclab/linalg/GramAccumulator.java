@@ -150,10 +150,9 @@ public final class GramAccumulator {
      * object): the first 2000-column block then takes about 0.5 s instead of 20 ms. Here the Gram
      * kernels run on tiny blocks (a few rows deep) until they run at compiled speed, then on a few
      * blocks shaped like real ones, serially and split; the blocked Cholesky solves a small system.
-     * About 0.25 s of one core; {@link Kernels#warmUpInBackground()} runs it on a spare thread
-     * while other set-up work goes on.
+     * About 0.25 s of one core; call it once, on a spare thread, while other set-up work goes on.
      */
-    static void warmUp() {
+    public static void warmUp() {
         int n = 64;
         int rows = 4;
         double[] x = new double[rows * n];
@@ -209,6 +208,13 @@ public final class GramAccumulator {
         for (int round = 0; round < 20; round++) {
             Cholesky.solveRidge(spd, c, rhs, 3, 1e-6);
         }
+    }
+
+    /** Starts {@link #warmUp()} on a daemon thread and returns at once. */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(GramAccumulator::warmUp, "rclab-kernel-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static void checkBlock(String name, double[] a, int rows, int cols) {

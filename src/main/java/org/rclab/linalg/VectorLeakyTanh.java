@@ -1,5 +1,7 @@
 package org.rclab.linalg;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -14,11 +16,21 @@ import org.rclab.core.FastMath;
  * before, so a run's bits would depend on when the JIT got there. The last partial vector is
  * done by the scalar twin. Loaded by reflection from {@link LeakyTanh#best()} only when the
  * module {@code jdk.incubator.vector} is in the boot layer.
+ *
+ * <p>Until C2 has compiled it, Vector API code boxes every vector and runs a hundred times
+ * slower than the scalar loop, and getting it compiled costs about 0.35 s of a core in a fresh
+ * JVM, which a 2000-node reservoir's 21000-step training does not earn back (its run + fit took
+ * 1.2-1.4 s with it, 1.05-1.2 s without, on two cores). Since both loops give the same bits,
+ * {@link #preferred()}'s instance decides as in the ski-rental problem: it runs the scalar loop
+ * until that has cost about what the warm-up costs ({@link #RENT} elements, about 0.35 s), then
+ * starts {@link #warmUp()} on a daemon thread, which runs the vector loop on a small slice until
+ * it takes compiled time and then lets every later call use it. Long runs (autonomous runs,
+ * Lyapunov spectra, large reservoirs) get the vector loop; short ones do not pay for it.
  */
 final class VectorLeakyTanh extends LeakyTanh {
 
-    private static final VectorSpecies<Double> S512 = DoubleVector.SPECIES_512;
-    private static final VectorSpecies<Double> S256 = DoubleVector.SPECIES_256;
+    /** This CPU's widest vectors; one width per JVM, so the JIT sees one loop (two would not all inline). */
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     // the Taylor coefficients as constants the JIT folds into the loop
     private static final double C0 = FastMath.EXPM1_TAYLOR[0];
     private static final double C1 = FastMath.EXPM1_TAYLOR[1];
@@ -33,66 +45,95 @@ final class VectorLeakyTanh extends LeakyTanh {
     private static final double C10 = FastMath.EXPM1_TAYLOR[10];
     private static final double C11 = FastMath.EXPM1_TAYLOR[11];
 
-    private final boolean wide;
+    /** Set once the vector loop runs at compiled speed; until then calls take the scalar twin. */
+    private volatile boolean compiled;
+    /** Elements the scalar loop may do before the vector loop is warmed up: 5 ns each, about 0.35 s. */
+    static final long RENT = 70_000_000L;
+    /** Elements done by the scalar loop so far (updated without synchronisation: an estimate is enough). */
+    private long rented;
+    /** Whether a warm-up thread was started, and whether a warm-up ran. */
+    private final AtomicBoolean started = new AtomicBoolean();
+    private boolean tried;
 
-    private VectorLeakyTanh(boolean wide) {
-        this.wide = wide;
+    private VectorLeakyTanh(boolean compiled) {
+        this.compiled = compiled;
     }
 
     /** The implementation for this CPU's preferred vector width, or null if it is below 256 bits. */
     static LeakyTanh preferred() {
-        int bits = DoubleVector.SPECIES_PREFERRED.vectorBitSize();
-        if (bits >= 512) {
-            return new VectorLeakyTanh(true);
-        }
-        return bits >= 256 ? new VectorLeakyTanh(false) : null;
+        return S.vectorBitSize() >= 256 ? new VectorLeakyTanh(false) : null;
     }
 
-    /** The implementation for a given width (tests run both on one machine). */
-    static LeakyTanh of(int bits) {
-        if (bits != 256 && bits != 512) {
-            throw new IllegalArgumentException("bits must be 256 or 512, got " + bits);
-        }
-        return new VectorLeakyTanh(bits == 512);
+    /** One that runs the vector loop from the first call on (tests). */
+    static VectorLeakyTanh compiledForTests() {
+        return new VectorLeakyTanh(true);
+    }
+
+    /** True once calls run the vector loop. */
+    boolean compiled() {
+        return compiled;
     }
 
     @Override
     public String name() {
-        return wide ? "vector-512" : "vector-256";
+        return "vector-" + S.vectorBitSize();
+    }
+
+    /**
+     * Runs the vector loop on a small slice until 200 calls in a row take compiled time (or for at
+     * most 5 s), then lets {@link #apply} use it. If another thread is at it, waits for it to end.
+     */
+    @Override
+    synchronized void warmUp() {
+        if (compiled || tried) {
+            return;
+        }
+        tried = true;
+        // many short calls, so that the JIT compiles the entry point callers take, not only this loop
+        int n = 64;
+        double[] z = new double[n];
+        double[] x = new double[n];
+        double[] slopes = new double[n];
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int fast = 0;
+        while (fast < 200 && System.nanoTime() < deadline) {
+            for (int i = 0; i < n; i++) {
+                z[i] = Math.sin(i) * 3;
+            }
+            long start = System.nanoTime();
+            vector(z, 0, x, 0, n, 0.5, null, 0);
+            vector(z, 0, x, 0, n, 1.0, slopes, 0);
+            fast = System.nanoTime() - start < 1_000 ? fast + 1 : 0; // compiled: ~0.1 us; boxed: ~2 us
+        }
+        compiled = fast >= 200;
     }
 
     @Override
     public void apply(double[] z, int zo, double[] x, int xo, int n, double a, double[] slopes, int so) {
-        int done = wide ? apply512(z, zo, x, xo, n, a, slopes, so) : apply256(z, zo, x, xo, n, a, slopes, so);
-        super.apply(z, zo + done, x, xo + done, n - done, a, slopes, slopes == null ? 0 : so + done);
+        if (compiled) {
+            vector(z, zo, x, xo, n, a, slopes, so);
+            return;
+        }
+        rented += n;
+        if (rented > RENT && !started.getAndSet(true)) {
+            Thread thread = new Thread(this::warmUp, "rclab-tanh-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        super.apply(z, zo, x, xo, n, a, slopes, so);
     }
 
-    private static int apply512(double[] z, int zo, double[] x, int xo, int n, double a, double[] slopes, int so) {
-        VectorSpecies<Double> s = S512;
+    private void vector(double[] z, int zo, double[] x, int xo, int n, double a, double[] slopes, int so) {
         double keep = 1 - a;
-        int bound = s.loopBound(n);
-        for (int i = 0; i < bound; i += s.length()) {
-            DoubleVector t = tanh(DoubleVector.fromArray(s, z, zo + i));
-            DoubleVector.fromArray(s, x, xo + i).mul(keep).add(t.mul(a)).intoArray(z, zo + i);
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += S.length()) {
+            DoubleVector t = tanh(DoubleVector.fromArray(S, z, zo + i));
+            DoubleVector.fromArray(S, x, xo + i).mul(keep).add(t.mul(a)).intoArray(z, zo + i);
             if (slopes != null) {
                 t.mul(t).neg().add(1.0).intoArray(slopes, so + i);
             }
         }
-        return bound;
-    }
-
-    private static int apply256(double[] z, int zo, double[] x, int xo, int n, double a, double[] slopes, int so) {
-        VectorSpecies<Double> s = S256;
-        double keep = 1 - a;
-        int bound = s.loopBound(n);
-        for (int i = 0; i < bound; i += s.length()) {
-            DoubleVector t = tanh(DoubleVector.fromArray(s, z, zo + i));
-            DoubleVector.fromArray(s, x, xo + i).mul(keep).add(t.mul(a)).intoArray(z, zo + i);
-            if (slopes != null) {
-                t.mul(t).neg().add(1.0).intoArray(slopes, so + i);
-            }
-        }
-        return bound;
+        super.apply(z, zo + bound, x, xo + bound, n - bound, a, slopes, slopes == null ? 0 : so + bound);
     }
 
     /** {@link FastMath#tanh} on every lane, step for step. */
