@@ -194,8 +194,9 @@ public final class GramAccumulator {
                 accumulator.accumulate(big, tall, bigY, 3, bigG, bigXty, bigSum, ySum);
             }
         }
-        // and the blocked Cholesky solve of the readout (its panels and trailing updates)
-        int c = 160;
+        // and the blocked Cholesky solve of the readout (its panels, split over the cores as a
+        // large system's are, and its trailing updates)
+        int c = 400;
         double[] spd = new double[c * c];
         double[] rhs = new double[c * 3];
         for (int i = 0; i < c; i++) {
@@ -205,7 +206,7 @@ public final class GramAccumulator {
             }
             rhs[i * 3] = 1;
         }
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 12; round++) {
             Cholesky.solveRidge(spd, c, rhs, 3, 1e-6);
         }
     }
