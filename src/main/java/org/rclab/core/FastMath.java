@@ -11,29 +11,33 @@ package org.rclab.core;
  * tanh is 1 in double precision):
  *
  * <pre>
- *   k = rint(y / ln 2),  r = y - k ln 2  (|r| &lt;= ln 2 / 2, Cody-Waite split of ln 2)
- *   expm1(r) = r + r^2 (1/2! + r/3! + ... + r^11/13!)     (Taylor, by Estrin's scheme; the
+ *   k = rint(y / ln 2),  r = y - k ln 2  (|r| &lt;= ln 2 / 2; ln 2 split in two, Cody and Waite 1980)
+ *   expm1(r) = r + r^2 (1/2! + r/3! + ... + r^11/13!)     (Taylor, by Estrin's 1960 scheme; the
  *                                                          rest is below 2^-56 |r|)
  *   E = expm1(y) = 2^k expm1(r) + (2^k - 1)
  *   tanh x = sign(x) E / (E + 2)
  * </pre>
  *
- * No cancellation anywhere (E / (E + 2) is as accurate near 0 as elsewhere): within 2 ulp of
- * the exact value (the tests check it against a 40-digit reference; {@code Math.tanh} is within
- * 2.5), about 5.5 ns a call, and about 1 ns an element in the vector kernel.
+ * (W. J. Cody and W. Waite, Software Manual for the Elementary Functions, Prentice-Hall 1980;
+ * G. Estrin, Proc. Western Joint Computer Conference 1960, 33-40.) No cancellation anywhere
+ * (E / (E + 2) is as accurate near 0 as elsewhere): the largest error seen is 2 ulp of the
+ * exact value, over 300000 points checked against a 40-digit reference ({@code Math.tanh} is
+ * within 2.5; the tests check 30000 points, densely where k = 1), about 5.5 ns a call, and
+ * about 1 ns an element in the vector kernel.
  */
 public final class FastMath {
 
-    /** 2y = 40 gives tanh within 1e-17 of 1, so every larger |x| rounds to +-1 as well. */
+    /** y = 2|x| = 40 gives tanh within 1e-17 of 1, so every larger |x| rounds to +-1 as well. */
     public static final double TANH_Y_MAX = 40;
+    /** 1 / ln 2, rounded. */
     public static final double LOG2E = 0x1.71547652b82fep0;
-    /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 32 trailing zero bits, so k LN2_HI is exact (fdlibm). */
+    /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 32 significant bits, so k LN2_HI is exact for |k| &lt; 2^21 (fdlibm). */
     public static final double LN2_HI = 0x1.62e42feep-1;
     public static final double LN2_LO = 0x1.a39ef35793c76p-33;
     /** 1.5 * 2^52: adding and subtracting it rounds to an integer; its low bits then hold that integer. */
     public static final double ROUNDER = 0x1.8p52;
     /** 1/(k+2)! for k = 0 .. 11, the Taylor coefficients of (expm1(r) - r) / r^2. */
-    public static final double[] EXPM1_TAYLOR = taylor();
+    private static final double[] EXPM1_TAYLOR = taylor();
 
     private static final double C0 = EXPM1_TAYLOR[0];
     private static final double C1 = EXPM1_TAYLOR[1];
@@ -51,6 +55,11 @@ public final class FastMath {
     private FastMath() {
     }
 
+    /** The k-th coefficient of tanh's expm1 polynomial, 1/(k+2)!, k = 0 .. 11 (for its vector twin). */
+    public static double expm1Coefficient(int k) {
+        return EXPM1_TAYLOR[k];
+    }
+
     private static double[] taylor() {
         double[] c = new double[12];
         double factorial = 1;
@@ -61,7 +70,7 @@ public final class FastMath {
         return c;
     }
 
-    /** The hyperbolic tangent, within 2 ulp; the same bits as the vector kernel. */
+    /** The hyperbolic tangent (2 ulp at most seen); the same bits as the vector kernel. */
     public static double tanh(double x) {
         double y = Math.min(2 * Math.abs(x), TANH_Y_MAX);
         double shifted = Math.fma(y, LOG2E, ROUNDER);

@@ -20,8 +20,9 @@ import org.rclab.core.Checks;
  * which). With {@code threads > 1} each block is split into that many balanced parts, run on
  * the caller and on {@link java.util.concurrent.ForkJoinPool#commonPool()}.
  *
- * <p>Not thread-safe (it owns the pack buffers: {@code 512 n} doubles, twice that once
- * {@code X^T Y} has been used): use one per thread. Calls allocate nothing once the buffers
+ * <p>Not thread-safe (it owns the pack buffers: {@code 512 n} doubles for X, as many again once
+ * {@link #accumulateXtY} has been used, {@code 512 m} rounded up to 16 once the fold's
+ * {@code accumulate} has): use one per thread. Calls allocate nothing once the buffers
  * exist.
  */
 public final class GramAccumulator {
@@ -149,8 +150,9 @@ public final class GramAccumulator {
      * tens of times slower until C2 has compiled it (in the profiling tier every vector is an
      * object): the first 2000-column block then takes about 0.5 s instead of 20 ms. Here the Gram
      * kernels run on tiny blocks (a few rows deep) until they run at compiled speed, then on a few
-     * blocks shaped like real ones, serially and split; the blocked Cholesky solves a small system.
-     * About 0.25 s of one core; call it once, on a spare thread, while other set-up work goes on.
+     * blocks shaped like real ones, serially and split; the blocked Cholesky solves a 400 x 400 one.
+     * A few tenths of a second of one core in a fresh JVM; call it once, on a spare thread, while
+     * other set-up work goes on.
      */
     public static void warmUp() {
         int n = 64;

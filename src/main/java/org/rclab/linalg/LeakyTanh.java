@@ -19,7 +19,11 @@ import org.rclab.core.FastMath;
  * bits: a model trained in JShell without the module forecasts exactly as one trained by
  * {@code ./rclab}, and a run's bits do not depend on when the switch happened.
  *
- * <p>Stateless and thread-safe; allocates nothing.
+ * <p>Thread-safe. The scalar loop allocates nothing; the vector one starts one daemon thread,
+ * once per JVM, to get itself compiled ({@link VectorLeakyTanh}).
+ *
+ * <p>{@code apply} reads {@code x} and writes {@code z}: they may be the same array only at the
+ * same offset ({@code Reservoir}'s step passes distinct arrays, checked there).
  */
 public class LeakyTanh {
 
@@ -55,14 +59,6 @@ public class LeakyTanh {
                 slopes[so + i] = 1 - t * t;
             }
         }
-    }
-
-    /**
-     * Gets this implementation compiled before it is needed; returns when done. Nothing to do for
-     * the scalar loop; the vector one runs itself until the JIT has compiled it (see
-     * {@link VectorLeakyTanh}), a few hundred milliseconds of one core in a fresh JVM.
-     */
-    void warmUp() {
     }
 
     /** The plain-Java implementation (tests compare the two). */

@@ -18,7 +18,8 @@ import org.rclab.linalg.SpectralRadius;
  * (Jaeger 2001, GMD Report 148; Jaeger &amp; Haas 2004, Science 304:78). W is N x N in CSR, scaled
  * to the configured spectral radius measured by Arnoldi iteration; W_in is N x D in CSR. Random
  * draws come from the named streams "W", "Win" and "bias" of the config's seed, so the same seed
- * gives the same bits. The update allocates nothing.
+ * gives the same bits. The update allocates nothing (the activation starts one daemon thread per
+ * JVM once a long run has earned its vector loop, {@link LeakyTanh}).
  */
 public final class Reservoir implements EchoState {
 

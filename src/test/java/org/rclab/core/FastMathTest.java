@@ -40,11 +40,14 @@ class FastMathTest {
 
     @Test
     void tanhIsWithinTwoUlpOfTheExactValue() {
+        // 2 ulp is the largest error seen over 300000 points; no proof bounds it there
         SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < 20_000; i++) {
-            double x = switch (i % 3) {
+        for (int i = 0; i < 30_000; i++) {
+            double x = switch (i % 4) {
                 case 0 -> (random.nextDouble() - 0.5) * 40;
                 case 1 -> (random.nextDouble() - 0.5) * 2;
+                // 2|x| in [ln 2 / 2, 3 ln 2 / 2]: k = 1, where the rounding errors add up most
+                case 2 -> (0.1733 + random.nextDouble() * 0.3466) * (random.nextBoolean() ? 1 : -1);
                 default -> Math.scalb(random.nextDouble(), -random.nextInt(40)) * (random.nextBoolean() ? 1 : -1);
             };
             double t = exactTanh(x);

@@ -143,6 +143,44 @@ class GramTest {
     }
 
     @Test
+    void theFoldsCallMatchesTheSeparateCallsForManyTargets() {
+        // m = 17 targets: Y spans two packed panels; n = 37 is not a whole number of panels
+        SplittableRandom r = new SplittableRandom(13);
+        int n = 37;
+        int m = 17;
+        int rows = TnEngine.SUPER + 5;
+        double[] x = random(r, rows * n);
+        double[] y = random(r, rows * m);
+        for (GramKernel k : kernels()) {
+            for (int threads = 1; threads <= 2; threads++) {
+                var acc = new GramAccumulator(n, threads, k);
+                double[] g1 = freshG(n);
+                double[] xty1 = new double[n * m];
+                acc.accumulate(x, rows, g1);
+                acc.accumulateXtY(x, rows, y, m, xty1);
+                double[] g2 = freshG(n);
+                double[] xty2 = new double[n * m];
+                double[] xSum = new double[n];
+                double[] ySum = new double[m];
+                acc.accumulate(x, rows, y, m, g2, xty2, xSum, ySum);
+                assertArrayEquals(g1, g2, k.name());
+                assertArrayEquals(xty1, xty2, k.name());
+                for (int q = 0; q < m; q++) {
+                    double s = 0;
+                    for (int t = 0; t < rows; t++) {
+                        s += y[t * m + q];
+                    }
+                    assertEquals(s, ySum[q], 0.0, k.name() + " ySum " + q);
+                }
+            }
+        }
+        var acc = new GramAccumulator(n, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.accumulate(x, rows,
+                y, 0, freshG(n), new double[0], new double[n], new double[0]));
+        assertTrue(e.getMessage().contains("m must be positive, got 0"), e.getMessage());
+    }
+
+    @Test
     void warmUpLeavesTheKernelsCorrect() {
         GramAccumulator.warmUp();
         GramAccumulator.warmUp();
