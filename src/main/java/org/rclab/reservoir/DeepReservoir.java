@@ -78,6 +78,7 @@ public final class DeepReservoir implements EchoState {
 
     /** Builds a deep reservoir from given layers (loading; tests). */
     public static DeepReservoir of(List<Reservoir> layers, boolean leakAdjusted, boolean readoutOnAllLayers) {
+        Checks.require(!layers.isEmpty(), "a deep reservoir needs at least one layer, got 0");
         for (int l = 1; l < layers.size(); l++) {
             Checks.require(layers.get(l).inputDimension() == layers.get(l - 1).size(), "layer " + (l + 1)
                     + " must have " + layers.get(l - 1).size() + " inputs (the size of layer " + l + "), got "

@@ -121,7 +121,10 @@ public final class Reservoir implements EchoState {
         int n = config.size();
         Checks.require(w.rows() == n && w.cols() == n, "W must be " + n + " x " + n + ", got " + w.rows() + " x " + w.cols());
         Checks.require(win.rows() == n, "W_in must have " + n + " rows, got " + win.rows() + " x " + win.cols());
+        Checks.require(win.cols() > 0, "W_in must have at least one column (one per input), got " + win.rows() + " x "
+                + win.cols());
         Checks.length("bias", bias, n);
+        Checks.finite("bias", bias);
         return new Reservoir(config, win.cols(), w, win, bias.clone(), Double.NaN);
     }
 

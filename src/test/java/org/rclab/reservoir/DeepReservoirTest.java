@@ -108,6 +108,20 @@ class DeepReservoirTest {
     }
 
     @Test
+    void noLayersIsRejected() {
+        assertMessage("a deep reservoir needs at least one layer, got 0", () -> DeepReservoir.of(List.of(), false, true));
+        assertMessage("a deep reservoir needs at least one layer, got 0",
+                () -> DeepReservoir.create(List.of(), 3, false, true));
+        var base = ReservoirConfig.builder().averageDegree(2).seed(1).build();
+        assertMessage("layers must be positive, got 0", () -> DeepReservoir.uniform(base, 0, 10, 3, false, true));
+        // one given layer is a network of its own
+        Reservoir a = Reservoir.create(base.toBuilder().size(10).build(), 3);
+        DeepReservoir one = DeepReservoir.of(List.of(a), false, true);
+        assertEquals(10, one.stateSize());
+        assertEquals(3, one.inputDimension());
+    }
+
+    @Test
     void slopesUpdateAndTangentCheckLengthsAndAliasing() {
         var base = ReservoirConfig.builder().averageDegree(3).seed(3).build();
         DeepReservoir deep = DeepReservoir.uniform(base, 2, 10, 3, false, true);

@@ -156,6 +156,28 @@ class ReservoirTest {
         assertMessage("dnext must not be the same array as du", () -> square.tangent(new double[4], v, w, w, z));
     }
 
+    @Test
+    void givenMatricesAreChecked() {
+        Reservoir r = Reservoir.create(ReservoirConfig.builder().size(6).averageDegree(2).seed(1).build(), 2);
+        var config = r.config();
+        Reservoir back = Reservoir.of(config, r.w(), r.win(), r.bias());
+        double[] x = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6};
+        double[] u = {0.7, -0.8};
+        double[] a = new double[6];
+        double[] b = new double[6];
+        r.update(x, u, a);
+        back.update(x, u, b);
+        assertArrayEquals(a, b, 0.0);
+        var noInputs = new org.rclab.linalg.CsrMatrix(6, 0, new int[7], new int[0], new double[0]);
+        assertMessage("W_in must have at least one column (one per input), got 6 x 0",
+                () -> Reservoir.of(config, r.w(), noInputs, r.bias()));
+        double[] bias = r.bias();
+        bias[4] = Double.NaN;
+        assertMessage("bias[4] must be finite, got NaN", () -> Reservoir.of(config, r.w(), r.win(), bias));
+        assertMessage("bias must have length 6, got 5",
+                () -> Reservoir.of(config, r.w(), r.win(), new double[5]));
+    }
+
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
