@@ -109,19 +109,13 @@ public final class TrainedModel implements Forecaster {
         Checks.require(from >= 0 && from <= to && to <= data.rows(),
                 "rows [from, to) must lie in [0, " + data.rows() + "], got [" + from + ", " + to + ")");
         Checks.length("start", start, network.stateSize());
+        data.requireFinite("data", from, to);
         double[] x = start.clone();
         double[] next = new double[x.length];
         double[] raw = new double[dimension()];
         double[] u = new double[dimension()];
         for (int t = from; t < to; t++) {
-            data.rowInto(t, raw);
-            for (int j = 0; j < raw.length; j++) {
-                if (!Double.isFinite(raw[j])) {
-                    throw new IllegalArgumentException("data has a non-finite value " + raw[j] + " at row " + t
-                            + ", column " + j);
-                }
-            }
-            zscore.apply(raw, u);
+            zscore.apply(data.rowInto(t, raw), u);
             network.update(x, u, next);
             double[] swap = x;
             x = next;
@@ -183,11 +177,14 @@ public final class TrainedModel implements Forecaster {
     /**
      * Teacher-forced one-step predictions: row k predicts {@code data} row {@code from + k + 1}
      * from the true rows up to {@code from + k}, after synchronising on rows {@code [0, from)}.
+     *
+     * @throws IllegalArgumentException if rows {@code [0, to)} hold a NaN or infinity, naming its row and column
      */
     public TimeSeries teacherForced(TimeSeries data, int from, int to) {
         checkData(data);
         Checks.require(from >= 0 && from < to && to < data.rows(),
                 "rows must satisfy 0 <= from < to < " + data.rows() + ", got from = " + from + ", to = " + to);
+        data.requireFinite("data", 0, to);
         double[] x = synchronize(data, 0, from);
         int d = dimension();
         double[] next = new double[x.length];

@@ -78,6 +78,7 @@ public final class DeepReservoir implements EchoState {
 
     /** Builds a deep reservoir from given layers (loading; tests). */
     public static DeepReservoir of(List<Reservoir> layers, boolean leakAdjusted, boolean readoutOnAllLayers) {
+        Checks.require(!layers.isEmpty(), "a deep reservoir needs at least one layer, got 0");
         for (int l = 1; l < layers.size(); l++) {
             Checks.require(layers.get(l).inputDimension() == layers.get(l - 1).size(), "layer " + (l + 1)
                     + " must have " + layers.get(l - 1).size() + " inputs (the size of layer " + l + "), got "
@@ -127,7 +128,7 @@ public final class DeepReservoir implements EchoState {
 
     @Override
     public void update(double[] x, double[] u, double[] next) {
-        check(x, u, next);
+        Reservoir.checkUpdate(stateSize, inputDimension(), x, u, next);
         for (int l = 0; l < layers.size(); l++) {
             if (l == 0) {
                 layers.get(0).step(x, 0, u, 0, next, 0, null, 0);
@@ -139,8 +140,7 @@ public final class DeepReservoir implements EchoState {
 
     @Override
     public void update(double[] x, double[] u, double[] next, double[] slopes) {
-        check(x, u, next);
-        Checks.length("slopes", slopes, stateSize);
+        Reservoir.checkUpdate(stateSize, inputDimension(), x, u, next, slopes);
         for (int l = 0; l < layers.size(); l++) {
             if (l == 0) {
                 layers.get(0).step(x, 0, u, 0, next, 0, slopes, 0);
@@ -152,6 +152,7 @@ public final class DeepReservoir implements EchoState {
 
     @Override
     public void tangent(double[] slopes, double[] dx, double[] du, double[] dnext, double[] work) {
+        Reservoir.checkTangent(stateSize, inputDimension(), slopes, dx, du, dnext, work);
         for (int l = 0; l < layers.size(); l++) {
             if (l == 0) {
                 layers.get(0).tangent(slopes, 0, dx, 0, du, 0, dnext, 0);
@@ -159,13 +160,5 @@ public final class DeepReservoir implements EchoState {
                 layers.get(l).tangent(slopes, offsets[l], dx, offsets[l], dnext, offsets[l - 1], dnext, offsets[l]);
             }
         }
-    }
-
-    private void check(double[] x, double[] u, double[] next) {
-        if (x.length != stateSize || next.length != stateSize || u.length != inputDimension()) {
-            throw new IllegalArgumentException("update needs x and next of length " + stateSize + " and u of length "
-                    + inputDimension() + ", got " + x.length + ", " + next.length + " and " + u.length);
-        }
-        Checks.distinct("next", next, "x", x);
     }
 }

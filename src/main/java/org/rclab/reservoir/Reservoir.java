@@ -121,7 +121,10 @@ public final class Reservoir implements EchoState {
         int n = config.size();
         Checks.require(w.rows() == n && w.cols() == n, "W must be " + n + " x " + n + ", got " + w.rows() + " x " + w.cols());
         Checks.require(win.rows() == n, "W_in must have " + n + " rows, got " + win.rows() + " x " + win.cols());
+        Checks.require(win.cols() > 0, "W_in must have at least one column (one per input), got " + win.rows() + " x "
+                + win.cols());
         Checks.length("bias", bias, n);
+        Checks.finite("bias", bias);
         return new Reservoir(config, win.cols(), w, win, bias.clone(), Double.NaN);
     }
 
@@ -208,11 +211,11 @@ public final class Reservoir implements EchoState {
      *
      * @param x    current state, length N, not modified
      * @param u    input, length D, not modified
-     * @param next next state, length N, overwritten; must not be {@code x}
+     * @param next next state, length N, overwritten; must not be {@code x} or {@code u}
      */
     @Override
     public void update(double[] x, double[] u, double[] next) {
-        check(x, u, next);
+        checkUpdate(config.size(), inputDimension, x, u, next);
         step(x, 0, u, 0, next, 0, null, 0);
     }
 
@@ -220,26 +223,59 @@ public final class Reservoir implements EchoState {
      * The update of {@link #update(double[], double[], double[])} that also writes the activation
      * slopes {@code slopes_i = 1 - tanh^2(z_i)}, {@code z = W x + W_in u + b}, which the tangent map
      * needs: {@code d next = (1 - a) dx + a diag(slopes) (W dx + W_in du)}. Allocates nothing.
+     *
+     * @param slopes length N, overwritten; must not be {@code x}, {@code u} or {@code next}
      */
     @Override
     public void update(double[] x, double[] u, double[] next, double[] slopes) {
-        check(x, u, next);
-        Checks.length("slopes", slopes, config.size());
+        checkUpdate(config.size(), inputDimension, x, u, next, slopes);
         step(x, 0, u, 0, next, 0, slopes, 0);
     }
 
+    /**
+     * {@code dnext = (1 - a) dx + a diag(slopes) (W dx + W_in du)}. Allocates nothing.
+     *
+     * @param slopes from {@link #update(double[], double[], double[], double[])}, length N, not modified
+     * @param dx     length N, not modified
+     * @param du     length D, not modified
+     * @param dnext  length N, overwritten; must not be {@code slopes}, {@code dx} or {@code du}
+     * @param work   length N (not used by a single reservoir)
+     */
     @Override
     public void tangent(double[] slopes, double[] dx, double[] du, double[] dnext, double[] work) {
+        checkTangent(config.size(), inputDimension, slopes, dx, du, dnext, work);
         tangent(slopes, 0, dx, 0, du, 0, dnext, 0);
     }
 
-    private void check(double[] x, double[] u, double[] next) {
-        int n = config.size();
-        if (x.length != n || next.length != n || u.length != inputDimension) {
+    /** The checks of the public update of a network with state length n and d inputs (also {@link DeepReservoir}'s). */
+    static void checkUpdate(int n, int d, double[] x, double[] u, double[] next) {
+        if (x.length != n || next.length != n || u.length != d) {
             throw new IllegalArgumentException("update needs x and next of length " + n + " and u of length "
-                    + inputDimension + ", got " + x.length + ", " + next.length + " and " + u.length);
+                    + d + ", got " + x.length + ", " + next.length + " and " + u.length);
         }
         Checks.distinct("next", next, "x", x);
+        Checks.distinct("next", next, "u", u);
+    }
+
+    /** {@link #checkUpdate(int, int, double[], double[], double[])} and the slopes it also writes. */
+    static void checkUpdate(int n, int d, double[] x, double[] u, double[] next, double[] slopes) {
+        checkUpdate(n, d, x, u, next);
+        Checks.length("slopes", slopes, n);
+        Checks.distinct("slopes", slopes, "x", x);
+        Checks.distinct("slopes", slopes, "u", u);
+        Checks.distinct("slopes", slopes, "next", next);
+    }
+
+    /** The checks of the public tangent map of a network with state length n and d inputs. */
+    static void checkTangent(int n, int d, double[] slopes, double[] dx, double[] du, double[] dnext, double[] work) {
+        Checks.length("slopes", slopes, n);
+        Checks.length("dx", dx, n);
+        Checks.length("du", du, d);
+        Checks.length("dnext", dnext, n);
+        Checks.length("work", work, n);
+        Checks.distinct("dnext", dnext, "dx", dx);
+        Checks.distinct("dnext", dnext, "du", du);
+        Checks.distinct("dnext", dnext, "slopes", slopes);
     }
 
     /**

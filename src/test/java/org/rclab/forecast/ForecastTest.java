@@ -116,6 +116,46 @@ class ForecastTest {
     }
 
     @Test
+    void nonFiniteTeacherForcingDataNamesRowAndColumn() {
+        // the check comes before any arithmetic, so an untrained model (random readout) will do
+        Reservoir reservoir = Reservoir.create(config.toBuilder().size(50).build(), 3);
+        double[] w = new double[3 * 50];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextDouble() - 0.5;
+        }
+        TrainedModel model = new TrainedModel(reservoir, StateTransform.IDENTITY,
+                new RidgeReadout(w, new double[3], 50, "test"), org.rclab.core.ZScore.fit(data, 0, 400), 0.02,
+                new double[50]);
+        TimeSeries clean = data.slice(0, 400);
+        TimeSeries expected = model.teacherForced(clean, 300, 350);
+        // a bad value in the teacher-forced rows [from, to)
+        double[] forced = clean.toArray();
+        forced[320 * 3 + 1] = Double.NaN;
+        assertEquals("data has a non-finite value NaN at row 320, column 1 (y)", assertThrows(
+                IllegalArgumentException.class,
+                () -> model.teacherForced(TimeSeries.wrap(forced, 400, 3, 0, 0.02, data.names()), 300, 350))
+                .getMessage());
+        // a bad value in the synchronisation rows [0, from)
+        double[] sync = clean.toArray();
+        sync[5 * 3] = Double.POSITIVE_INFINITY;
+        assertEquals("data has a non-finite value Infinity at row 5, column 0 (x)", assertThrows(
+                IllegalArgumentException.class,
+                () -> model.teacherForced(TimeSeries.wrap(sync, 400, 3, 0, 0.02, data.names()), 300, 350))
+                .getMessage());
+        // row to is only predicted, never read: a bad value there changes nothing
+        double[] target = clean.toArray();
+        target[350 * 3 + 2] = Double.NaN;
+        TimeSeries got = model.teacherForced(TimeSeries.wrap(target, 400, 3, 0, 0.02, data.names()), 300, 350);
+        assertArrayEquals(expected.toArray(), got.toArray(), 0.0);
+        // synchronisation before a closed-loop forecast says the same
+        assertEquals("data has a non-finite value NaN at row 320, column 1 (y)", assertThrows(
+                IllegalArgumentException.class,
+                () -> model.forecast(TimeSeries.wrap(forced, 400, 3, 0, 0.02, data.names()), 350, 100, 10))
+                .getMessage());
+    }
+
+    @Test
     void dimensionMismatchAndShortDataAreRejected() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.train(Reservoir.create(config, 2), data, training));

@@ -107,6 +107,55 @@ class DeepReservoirTest {
         assertEquals("layer 2 must have 10 inputs (the size of layer 1), got 7", e.getMessage());
     }
 
+    @Test
+    void noLayersIsRejected() {
+        assertMessage("a deep reservoir needs at least one layer, got 0", () -> DeepReservoir.of(List.of(), false, true));
+        assertMessage("a deep reservoir needs at least one layer, got 0",
+                () -> DeepReservoir.create(List.of(), 3, false, true));
+        var base = ReservoirConfig.builder().averageDegree(2).seed(1).build();
+        assertMessage("layers must be positive, got 0", () -> DeepReservoir.uniform(base, 0, 10, 3, false, true));
+        // one given layer is a network of its own
+        Reservoir a = Reservoir.create(base.toBuilder().size(10).build(), 3);
+        DeepReservoir one = DeepReservoir.of(List.of(a), false, true);
+        assertEquals(10, one.stateSize());
+        assertEquals(3, one.inputDimension());
+    }
+
+    @Test
+    void slopesUpdateAndTangentCheckLengthsAndAliasing() {
+        var base = ReservoirConfig.builder().averageDegree(3).seed(3).build();
+        DeepReservoir deep = DeepReservoir.uniform(base, 2, 10, 3, false, true);
+        double[] x = new double[20];
+        double[] u = new double[3];
+        double[] next = new double[20];
+        double[] slopes = new double[20];
+        assertMessage("slopes must have length 20, got 10", () -> deep.update(x, u, next, new double[10]));
+        assertMessage("slopes must not be the same array as x", () -> deep.update(x, u, next, x));
+        assertMessage("slopes must not be the same array as next", () -> deep.update(x, u, next, next));
+        assertMessage("update needs x and next of length 20 and u of length 3, got 10, 20 and 3",
+                () -> deep.update(new double[10], u, next, slopes));
+        double[] dx = new double[20];
+        double[] du = new double[3];
+        double[] dnext = new double[20];
+        double[] work = new double[20];
+        assertMessage("slopes must have length 20, got 10", () -> deep.tangent(new double[10], dx, du, dnext, work));
+        assertMessage("dx must have length 20, got 10", () -> deep.tangent(slopes, new double[10], du, dnext, work));
+        assertMessage("du must have length 3, got 20", () -> deep.tangent(slopes, dx, new double[20], dnext, work));
+        assertMessage("dnext must have length 20, got 10", () -> deep.tangent(slopes, dx, du, new double[10], work));
+        assertMessage("work must have length 20, got 10", () -> deep.tangent(slopes, dx, du, dnext, new double[10]));
+        assertMessage("dnext must not be the same array as dx", () -> deep.tangent(slopes, dx, du, dx, work));
+        assertMessage("dnext must not be the same array as slopes", () -> deep.tangent(slopes, dx, du, slopes, work));
+        // as many inputs as state entries: an input array could also be passed as the output
+        DeepReservoir square = DeepReservoir.uniform(base, 2, 10, 20, false, true);
+        assertMessage("next must not be the same array as u", () -> square.update(x, next, next));
+        assertMessage("slopes must not be the same array as u", () -> square.update(x, next, dnext, next));
+        assertMessage("dnext must not be the same array as du", () -> square.tangent(slopes, dx, dnext, dnext, work));
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
     private static double[] random(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[n];

@@ -88,6 +88,101 @@ class ReservoirTest {
     }
 
     @Test
+    void tangentMatchesTheEquation() {
+        var config = ReservoirConfig.builder().size(40).averageDegree(4).leakRate(0.4).bias(0.3).seed(12).build();
+        Reservoir r = Reservoir.create(config, 2);
+        double[][] w = r.w().toDense();
+        double[][] win = r.win().toDense();
+        SplittableRandom random = new SplittableRandom(2);
+        double[] x = new double[40];
+        double[] dx = new double[40];
+        for (int i = 0; i < 40; i++) {
+            x[i] = random.nextDouble() - 0.5;
+            dx[i] = random.nextDouble() - 0.5;
+        }
+        double[] u = {0.4, -0.9};
+        double[] du = {-0.3, 0.6};
+        double[] next = new double[40];
+        double[] slopes = new double[40];
+        r.update(x, u, next, slopes);
+        double[] plain = new double[40];
+        r.update(x, u, plain);
+        assertArrayEquals(plain, next, 0.0);
+        double[] dnext = new double[40];
+        r.tangent(slopes, dx, du, dnext, new double[40]);
+        for (int i = 0; i < 40; i++) {
+            double z = win[i][0] * u[0] + win[i][1] * u[1] + r.bias()[i];
+            double s = win[i][0] * du[0] + win[i][1] * du[1];
+            for (int j = 0; j < 40; j++) {
+                z += w[i][j] * x[j];
+                s += w[i][j] * dx[j];
+            }
+            double t = Math.tanh(z);
+            assertEquals(1 - t * t, slopes[i], 1e-14);
+            assertEquals(0.6 * dx[i] + 0.4 * (1 - t * t) * s, dnext[i], 1e-14);
+        }
+    }
+
+    @Test
+    void slopesUpdateAndTangentCheckLengthsAndAliasing() {
+        Reservoir r = Reservoir.create(ReservoirConfig.builder().size(20).averageDegree(3).seed(1).build(), 3);
+        double[] x = new double[20];
+        double[] u = new double[3];
+        double[] next = new double[20];
+        double[] slopes = new double[20];
+        assertMessage("slopes must have length 20, got 19", () -> r.update(x, u, next, new double[19]));
+        assertMessage("slopes must not be the same array as x", () -> r.update(x, u, next, x));
+        assertMessage("slopes must not be the same array as next", () -> r.update(x, u, next, next));
+        assertMessage("update needs x and next of length 20 and u of length 3, got 20, 21 and 3",
+                () -> r.update(x, u, new double[21], slopes));
+        double[] dx = new double[20];
+        double[] du = new double[3];
+        double[] dnext = new double[20];
+        double[] work = new double[20];
+        assertMessage("slopes must have length 20, got 21", () -> r.tangent(new double[21], dx, du, dnext, work));
+        assertMessage("dx must have length 20, got 19", () -> r.tangent(slopes, new double[19], du, dnext, work));
+        assertMessage("du must have length 3, got 2", () -> r.tangent(slopes, dx, new double[2], dnext, work));
+        assertMessage("dnext must have length 20, got 3", () -> r.tangent(slopes, dx, du, new double[3], work));
+        assertMessage("work must have length 20, got 0", () -> r.tangent(slopes, dx, du, dnext, new double[0]));
+        assertMessage("dnext must not be the same array as dx", () -> r.tangent(slopes, dx, du, dx, work));
+        assertMessage("dnext must not be the same array as slopes", () -> r.tangent(slopes, dx, du, slopes, work));
+        // as many inputs as nodes: an input array could also be passed as the output
+        Reservoir square = Reservoir.create(ReservoirConfig.builder().size(4).averageDegree(4).seed(1).build(), 4);
+        double[] v = new double[4];
+        double[] w = new double[4];
+        double[] z = new double[4];
+        assertMessage("next must not be the same array as u", () -> square.update(v, w, w));
+        assertMessage("slopes must not be the same array as u", () -> square.update(v, w, z, w));
+        assertMessage("dnext must not be the same array as du", () -> square.tangent(new double[4], v, w, w, z));
+    }
+
+    @Test
+    void givenMatricesAreChecked() {
+        Reservoir r = Reservoir.create(ReservoirConfig.builder().size(6).averageDegree(2).seed(1).build(), 2);
+        var config = r.config();
+        Reservoir back = Reservoir.of(config, r.w(), r.win(), r.bias());
+        double[] x = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6};
+        double[] u = {0.7, -0.8};
+        double[] a = new double[6];
+        double[] b = new double[6];
+        r.update(x, u, a);
+        back.update(x, u, b);
+        assertArrayEquals(a, b, 0.0);
+        var noInputs = new org.rclab.linalg.CsrMatrix(6, 0, new int[7], new int[0], new double[0]);
+        assertMessage("W_in must have at least one column (one per input), got 6 x 0",
+                () -> Reservoir.of(config, r.w(), noInputs, r.bias()));
+        double[] bias = r.bias();
+        bias[4] = Double.NaN;
+        assertMessage("bias[4] must be finite, got NaN", () -> Reservoir.of(config, r.w(), r.win(), bias));
+        assertMessage("bias must have length 6, got 5",
+                () -> Reservoir.of(config, r.w(), r.win(), new double[5]));
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    @Test
     void transformsAndTheirDerivatives() {
         double[] x = {0.5, -0.3, 0.8, 0.1, -0.6, 0.2, 0.4};
         double[] out = new double[7];
