@@ -119,7 +119,9 @@ public final class Climate {
 
     /**
      * One-sided power spectral density by Welch's method (Hann window, 50% overlap) of a series
-     * sampled every {@code dt}: {@code [0]} frequencies (cycles per time unit), {@code [1]} PSD.
+     * sampled every {@code dt}: {@code [0]} frequencies {@code f_k = k / (segment dt)}, k = 0 ..
+     * segment/2 (cycles per time unit), {@code [1]} PSD. An odd segment has (segment + 1) / 2 bins
+     * and no Nyquist bin.
      *
      * @param segment segment length, a power of two helps the FFT; at most x.length
      */
@@ -144,11 +146,15 @@ public final class Climate {
                 buf[i] = (x[start + i] - mean) * window[i];
             }
             fft.realForward(buf);
+            // JTransforms packs Re[0], then in buf[1] Re[n/2] (n even) or Im[(n-1)/2] (n odd), then
+            // (Re[k], Im[k]) pairs; for odd n the last pair is cut to Re[(n-1)/2] = buf[n-1]
             psd[0] += buf[0] * buf[0];
             if (segment % 2 == 0) {
                 psd[half] += buf[1] * buf[1];
+            } else {
+                psd[half] += buf[segment - 1] * buf[segment - 1] + buf[1] * buf[1];
             }
-            for (int k = 1; k < (segment + 1) / 2; k++) {
+            for (int k = 1; k < half; k++) {
                 double re = buf[2 * k];
                 double im = buf[2 * k + 1];
                 psd[k] += re * re + im * im;
@@ -158,7 +164,8 @@ public final class Climate {
         double[] freq = new double[half + 1];
         for (int k = 0; k <= half; k++) {
             double scale = dt / (wss * count);
-            psd[k] *= (k == 0 || k == half) ? scale : 2 * scale;
+            boolean nyquist = k == half && segment % 2 == 0;
+            psd[k] *= (k == 0 || nyquist) ? scale : 2 * scale;
             freq[k] = k / (segment * dt);
         }
         return new double[][] {freq, psd};

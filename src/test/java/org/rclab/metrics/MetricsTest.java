@@ -88,6 +88,59 @@ class MetricsTest {
     }
 
     @Test
+    void powerSpectrumOfAnOddSegmentPeaksAtTheSineFrequencyAndKeepsTheVariance() {
+        double dt = 0.05;
+        double f0 = 1.5;
+        double[] x = new double[8192];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 2 * Math.sin(2 * Math.PI * f0 * i * dt);
+        }
+        double[][] s = Climate.powerSpectrum(x, dt, 1023);
+        // an odd n has (n + 1) / 2 one-sided bins and no Nyquist bin
+        assertEquals(512, s[0].length);
+        assertEquals(511 / (1023 * dt), s[0][511], 1e-12);
+        int peak = 0;
+        double total = 0;
+        for (int k = 0; k < s[0].length; k++) {
+            if (s[1][k] > s[1][peak]) {
+                peak = k;
+            }
+            total += s[1][k] * (s[0][1] - s[0][0]);
+        }
+        assertEquals(f0, s[0][peak], s[0][1]);
+        assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2");
+    }
+
+    @Test
+    void powerSpectrumOfOneSegmentObeysParsevalExactlyForOddAndEvenLengths() {
+        // one segment: sum_k PSD_k df = sum_i (w_i (x_i - mean))^2 / sum_i w_i^2, the windowed
+        // variance, exactly when every bin but 0 (and Nyquist for even n) counts twice
+        SplittableRandom r = new SplittableRandom(7);
+        for (int n : new int[] {5, 9, 63, 64, 255}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = r.nextDouble() - 0.5;
+            }
+            double dt = 0.1;
+            double[][] s = Climate.powerSpectrum(x, dt, n);
+            assertEquals(n / 2 + 1, s[0].length, "bins for n = " + n);
+            double mean = Metrics.mean(x);
+            double energy = 0;
+            double wss = 0;
+            for (int i = 0; i < n; i++) {
+                double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+                energy += w * w * (x[i] - mean) * (x[i] - mean);
+                wss += w * w;
+            }
+            double total = 0;
+            for (double p : s[1]) {
+                total += p / (n * dt);
+            }
+            assertEquals(energy / wss, total, 1e-12 * energy / wss, "Parseval for n = " + n);
+        }
+    }
+
+    @Test
     void histogramIsADensity() {
         double[] h = Climate.histogram(new double[] {0.1, 0.2, 0.6, 1.0}, 0, 1, 2);
         assertArrayEquals(new double[] {1.0, 1.0}, h, 1e-15);
