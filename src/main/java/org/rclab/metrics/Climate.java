@@ -43,6 +43,8 @@ public final class Climate {
     /**
      * Mean distance from each point of map {@code a} to the nearest point of map {@code b}, divided
      * by the standard deviation of b's first coordinate: 0 when a lies on b's curve.
+     *
+     * @throws IllegalArgumentException if b's first coordinates are constant (standard deviation 0)
      */
     public static double returnMapDistance(double[][] a, double[][] b) {
         Checks.require(a.length > 0 && b.length > 0, "return maps must not be empty, got " + a.length + " and "
@@ -52,6 +54,7 @@ public final class Climate {
             bx[i] = b[i][0];
         }
         double scale = Metrics.std(bx);
+        Metrics.requireSpread("b's first coordinate", bx, scale, "standard deviation");
         double sum = 0;
         for (double[] p : a) {
             double best = Double.POSITIVE_INFINITY;
@@ -69,9 +72,13 @@ public final class Climate {
      * The 1-Wasserstein (earth mover's) distance between the empirical distributions of two
      * samples, {@code integral |F_a(x) - F_b(x)| dx}, divided by the standard deviation of
      * {@code b}: a scale-free distance between histograms (0 for identical distributions).
+     *
+     * @throws IllegalArgumentException if b is constant (standard deviation 0)
      */
     public static double wasserstein(double[] a, double[] b) {
         Checks.require(a.length > 0 && b.length > 0, "samples must not be empty");
+        double scale = Metrics.std(b);
+        Metrics.requireSpread("b", b, scale, "standard deviation");
         double[] x = a.clone();
         double[] y = b.clone();
         Arrays.sort(x);
@@ -94,7 +101,7 @@ public final class Climate {
                 j++;
             }
         }
-        return sum / Metrics.std(b);
+        return sum / scale;
     }
 
     /** Histogram of {@code x} on {@code bins} equal bins over [lo, hi], as a density (integrates to the in-range fraction). */

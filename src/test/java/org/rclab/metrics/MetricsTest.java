@@ -2,6 +2,7 @@ package org.rclab.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -138,6 +139,53 @@ class MetricsTest {
             }
             assertEquals(energy / wss, total, 1e-12 * energy / wss, "Parseval for n = " + n);
         }
+    }
+
+    @Test
+    void nrmseRejectsAConstantTruthColumn() {
+        TimeSeries truth = TimeSeries.of(new double[][] {{0, 3}, {1, 3}, {2, 3}, {3, 3}}, 1);
+        TimeSeries pred = TimeSeries.of(new double[][] {{0, 3}, {1, 3}, {2, 4}, {3, 3}}, 1);
+        for (Metrics.Normalization norm : Metrics.Normalization.values()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Metrics.nrmse(truth, pred, norm));
+            assertTrue(e.getMessage().contains("truth column 1") && e.getMessage().contains("constant")
+                    && e.getMessage().contains("3.0"), e.getMessage());
+        }
+        // a constant column whose mean rounds (0.1 * 3 / 3 != 0.1): still constant, not a tiny std
+        TimeSeries tenths = TimeSeries.of(new double[][] {{0, 0.1}, {1, 0.1}, {2, 0.1}}, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.nrmse(tenths, tenths, Metrics.Normalization.VARIANCE));
+        assertTrue(e.getMessage().contains("truth column 1"), e.getMessage());
+        // not constant, but the squared deviations underflow to a standard deviation of 0
+        TimeSeries tiny = TimeSeries.of(new double[][] {{0, 0}, {1, Double.MIN_VALUE}}, 1);
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.nrmse(tiny, tiny, Metrics.Normalization.VARIANCE));
+        assertTrue(u.getMessage().contains("truth column 1") && u.getMessage().contains("standard deviation"),
+                u.getMessage());
+        assertEquals(0.0, Metrics.nrmse(tiny, tiny, Metrics.Normalization.RANGE), 0.0);
+    }
+
+    @Test
+    void errorCurveRejectsAZeroSigma() {
+        TimeSeries truth = TimeSeries.of(new double[][] {{0, 0}, {1, 2}}, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.errorCurve(truth, truth, new double[] {1, 0}));
+        assertTrue(e.getMessage().contains("sigma[1]"), e.getMessage());
+    }
+
+    @Test
+    void climateDistancesRejectAConstantReference() {
+        double[] a = {0.0, 1.0, 2.0};
+        IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
+                () -> Climate.wasserstein(a, new double[] {2.0, 2.0, 2.0, 2.0}));
+        assertTrue(w.getMessage().startsWith("b ") && w.getMessage().contains("constant")
+                && w.getMessage().contains("2.0"), w.getMessage());
+        double[][] mapA = {{1.0, 2.0}, {2.0, 1.0}};
+        double[][] mapB = {{1.5, 1.0}, {1.5, 2.0}, {1.5, 3.0}};
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> Climate.returnMapDistance(mapA, mapB));
+        assertTrue(m.getMessage().contains("b's first coordinate") && m.getMessage().contains("constant")
+                && m.getMessage().contains("1.5"), m.getMessage());
     }
 
     @Test
