@@ -43,6 +43,8 @@ public final class Climate {
     /**
      * Mean distance from each point of map {@code a} to the nearest point of map {@code b}, divided
      * by the standard deviation of b's first coordinate: 0 when a lies on b's curve.
+     *
+     * @throws IllegalArgumentException if b's first coordinates are constant (standard deviation 0)
      */
     public static double returnMapDistance(double[][] a, double[][] b) {
         Checks.require(a.length > 0 && b.length > 0, "return maps must not be empty, got " + a.length + " and "
@@ -52,6 +54,7 @@ public final class Climate {
             bx[i] = b[i][0];
         }
         double scale = Metrics.std(bx);
+        Metrics.requireSpread("b's first coordinate", bx, scale, "standard deviation");
         double sum = 0;
         for (double[] p : a) {
             double best = Double.POSITIVE_INFINITY;
@@ -69,9 +72,13 @@ public final class Climate {
      * The 1-Wasserstein (earth mover's) distance between the empirical distributions of two
      * samples, {@code integral |F_a(x) - F_b(x)| dx}, divided by the standard deviation of
      * {@code b}: a scale-free distance between histograms (0 for identical distributions).
+     *
+     * @throws IllegalArgumentException if b is constant (standard deviation 0)
      */
     public static double wasserstein(double[] a, double[] b) {
         Checks.require(a.length > 0 && b.length > 0, "samples must not be empty");
+        double scale = Metrics.std(b);
+        Metrics.requireSpread("b", b, scale, "standard deviation");
         double[] x = a.clone();
         double[] y = b.clone();
         Arrays.sort(x);
@@ -94,7 +101,7 @@ public final class Climate {
                 j++;
             }
         }
-        return sum / Metrics.std(b);
+        return sum / scale;
     }
 
     /** Histogram of {@code x} on {@code bins} equal bins over [lo, hi], as a density (integrates to the in-range fraction). */
@@ -119,7 +126,9 @@ public final class Climate {
 
     /**
      * One-sided power spectral density by Welch's method (Hann window, 50% overlap) of a series
-     * sampled every {@code dt}: {@code [0]} frequencies (cycles per time unit), {@code [1]} PSD.
+     * sampled every {@code dt}: {@code [0]} frequencies {@code f_k = k / (segment dt)}, k = 0 ..
+     * segment/2 (cycles per time unit), {@code [1]} PSD. An odd segment has (segment + 1) / 2 bins
+     * and no Nyquist bin.
      *
      * @param segment segment length, a power of two helps the FFT; at most x.length
      */
@@ -144,11 +153,15 @@ public final class Climate {
                 buf[i] = (x[start + i] - mean) * window[i];
             }
             fft.realForward(buf);
+            // JTransforms packs Re[0], then in buf[1] Re[n/2] (n even) or Im[(n-1)/2] (n odd), then
+            // (Re[k], Im[k]) pairs; for odd n the last pair is cut to Re[(n-1)/2] = buf[n-1]
             psd[0] += buf[0] * buf[0];
             if (segment % 2 == 0) {
                 psd[half] += buf[1] * buf[1];
+            } else {
+                psd[half] += buf[segment - 1] * buf[segment - 1] + buf[1] * buf[1];
             }
-            for (int k = 1; k < (segment + 1) / 2; k++) {
+            for (int k = 1; k < half; k++) {
                 double re = buf[2 * k];
                 double im = buf[2 * k + 1];
                 psd[k] += re * re + im * im;
@@ -158,7 +171,8 @@ public final class Climate {
         double[] freq = new double[half + 1];
         for (int k = 0; k <= half; k++) {
             double scale = dt / (wss * count);
-            psd[k] *= (k == 0 || k == half) ? scale : 2 * scale;
+            boolean nyquist = k == half && segment % 2 == 0;
+            psd[k] *= (k == 0 || nyquist) ? scale : 2 * scale;
             freq[k] = k / (segment * dt);
         }
         return new double[][] {freq, psd};

@@ -33,6 +33,8 @@ public final class Metrics {
     /**
      * {@code sqrt( mean over rows and variables of (v - u)^2 / s_i^2 )} with {@code s_i} the
      * standard deviation or range of the truth's column i.
+     *
+     * @throws IllegalArgumentException if a column of the truth is constant ({@code s_i = 0})
      */
     public static double nrmse(TimeSeries truth, TimeSeries predicted, Normalization normalization) {
         sameShape(truth, predicted);
@@ -40,7 +42,10 @@ public final class Metrics {
         double[] scale = new double[d];
         for (int j = 0; j < d; j++) {
             double[] col = truth.column(j);
-            scale[j] = normalization == Normalization.VARIANCE ? std(col) : range(col);
+            boolean byStd = normalization == Normalization.VARIANCE;
+            scale[j] = byStd ? std(col) : range(col);
+            requireSpread("truth column " + j + " (" + truth.names().get(j) + ")", col, scale[j],
+                    byStd ? "standard deviation" : "range");
         }
         double sum = 0;
         for (int i = 0; i < truth.rows(); i++) {
@@ -65,11 +70,17 @@ public final class Metrics {
         return Math.sqrt(s / truth.length / variance);
     }
 
-    /** The normalised error {@code E(t)} of every row, with {@code sigma} the climate standard deviations. */
+    /**
+     * The normalised error {@code E(t)} of every row, with {@code sigma} the climate standard
+     * deviations (each positive and finite).
+     */
     public static double[] errorCurve(TimeSeries truth, TimeSeries predicted, double[] sigma) {
         sameShape(truth, predicted);
         int d = truth.cols();
         Checks.length("sigma", sigma, d);
+        for (int j = 0; j < d; j++) {
+            Checks.positive("sigma[" + j + "]", sigma[j]);
+        }
         double[] e = new double[truth.rows()];
         for (int i = 0; i < e.length; i++) {
             double s = 0;
@@ -160,6 +171,23 @@ public final class Metrics {
             s += (x - mean) * (x - mean);
         }
         return Math.sqrt(s / v.length);
+    }
+
+    /**
+     * Requires that {@code v}, whose {@code spread} (named {@code spreadName}) is about to divide a
+     * distance, is not constant; {@code name} says which data it is, e.g. "truth column 1".
+     */
+    static void requireSpread(String name, double[] v, double spread, String spreadName) {
+        double lo = min(v);
+        double hi = max(v);
+        if (lo == hi) {
+            throw new IllegalArgumentException(name + " must not be constant (its " + spreadName
+                    + " is the divisor), got all " + v.length + " values equal to " + lo);
+        }
+        if (spread == 0) {
+            throw new IllegalArgumentException(name + " must have a positive " + spreadName
+                    + " (it is the divisor), got " + spread + " for values in [" + lo + ", " + hi + "]");
+        }
     }
 
     private static double range(double[] v) {

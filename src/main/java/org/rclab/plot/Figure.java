@@ -289,9 +289,15 @@ public final class Figure {
                     BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f));
             vm.setLabel(m.label());
             vm.setLabelFont(TICK);
-            vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(vm);
+            if (m.vertical()) {
+                vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(vm);
+            } else {
+                vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                plot.addRangeMarker(vm);
+            }
         }
         JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
         if (panel.title() != null && !panel.title().isEmpty()) {
@@ -344,7 +350,8 @@ public final class Figure {
         }
     }
 
-    private static JFreeChart chart(Panel panel) {
+    /** The panel's chart (package-private for tests). */
+    static JFreeChart chart(Panel panel) {
         if (panel.heatmap() != null) {
             return heatmapChart(panel);
         }

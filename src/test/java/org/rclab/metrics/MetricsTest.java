@@ -2,6 +2,7 @@ package org.rclab.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -85,6 +86,106 @@ class MetricsTest {
         }
         assertEquals(f0, s[0][peak], s[0][1]);
         assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2");
+    }
+
+    @Test
+    void powerSpectrumOfAnOddSegmentPeaksAtTheSineFrequencyAndKeepsTheVariance() {
+        double dt = 0.05;
+        double f0 = 1.5;
+        double[] x = new double[8192];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 2 * Math.sin(2 * Math.PI * f0 * i * dt);
+        }
+        double[][] s = Climate.powerSpectrum(x, dt, 1023);
+        // an odd n has (n + 1) / 2 one-sided bins and no Nyquist bin
+        assertEquals(512, s[0].length);
+        assertEquals(511 / (1023 * dt), s[0][511], 1e-12);
+        int peak = 0;
+        double total = 0;
+        for (int k = 0; k < s[0].length; k++) {
+            if (s[1][k] > s[1][peak]) {
+                peak = k;
+            }
+            total += s[1][k] * (s[0][1] - s[0][0]);
+        }
+        assertEquals(f0, s[0][peak], s[0][1]);
+        assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2");
+    }
+
+    @Test
+    void powerSpectrumOfOneSegmentObeysParsevalExactlyForOddAndEvenLengths() {
+        // one segment: sum_k PSD_k df = sum_i (w_i (x_i - mean))^2 / sum_i w_i^2, the windowed
+        // variance, exactly when every bin but 0 (and Nyquist for even n) counts twice
+        SplittableRandom r = new SplittableRandom(7);
+        for (int n : new int[] {5, 9, 63, 64, 255}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = r.nextDouble() - 0.5;
+            }
+            double dt = 0.1;
+            double[][] s = Climate.powerSpectrum(x, dt, n);
+            assertEquals(n / 2 + 1, s[0].length, "bins for n = " + n);
+            double mean = Metrics.mean(x);
+            double energy = 0;
+            double wss = 0;
+            for (int i = 0; i < n; i++) {
+                double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+                energy += w * w * (x[i] - mean) * (x[i] - mean);
+                wss += w * w;
+            }
+            double total = 0;
+            for (double p : s[1]) {
+                total += p / (n * dt);
+            }
+            assertEquals(energy / wss, total, 1e-12 * energy / wss, "Parseval for n = " + n);
+        }
+    }
+
+    @Test
+    void nrmseRejectsAConstantTruthColumn() {
+        TimeSeries truth = TimeSeries.of(new double[][] {{0, 3}, {1, 3}, {2, 3}, {3, 3}}, 1);
+        TimeSeries pred = TimeSeries.of(new double[][] {{0, 3}, {1, 3}, {2, 4}, {3, 3}}, 1);
+        for (Metrics.Normalization norm : Metrics.Normalization.values()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Metrics.nrmse(truth, pred, norm));
+            assertTrue(e.getMessage().contains("truth column 1") && e.getMessage().contains("constant")
+                    && e.getMessage().contains("3.0"), e.getMessage());
+        }
+        // a constant column whose mean rounds (0.1 * 3 / 3 != 0.1): still constant, not a tiny std
+        TimeSeries tenths = TimeSeries.of(new double[][] {{0, 0.1}, {1, 0.1}, {2, 0.1}}, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.nrmse(tenths, tenths, Metrics.Normalization.VARIANCE));
+        assertTrue(e.getMessage().contains("truth column 1"), e.getMessage());
+        // not constant, but the squared deviations underflow to a standard deviation of 0
+        TimeSeries tiny = TimeSeries.of(new double[][] {{0, 0}, {1, Double.MIN_VALUE}}, 1);
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.nrmse(tiny, tiny, Metrics.Normalization.VARIANCE));
+        assertTrue(u.getMessage().contains("truth column 1") && u.getMessage().contains("standard deviation"),
+                u.getMessage());
+        assertEquals(0.0, Metrics.nrmse(tiny, tiny, Metrics.Normalization.RANGE), 0.0);
+    }
+
+    @Test
+    void errorCurveRejectsAZeroSigma() {
+        TimeSeries truth = TimeSeries.of(new double[][] {{0, 0}, {1, 2}}, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.errorCurve(truth, truth, new double[] {1, 0}));
+        assertTrue(e.getMessage().contains("sigma[1]"), e.getMessage());
+    }
+
+    @Test
+    void climateDistancesRejectAConstantReference() {
+        double[] a = {0.0, 1.0, 2.0};
+        IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
+                () -> Climate.wasserstein(a, new double[] {2.0, 2.0, 2.0, 2.0}));
+        assertTrue(w.getMessage().startsWith("b ") && w.getMessage().contains("constant")
+                && w.getMessage().contains("2.0"), w.getMessage());
+        double[][] mapA = {{1.0, 2.0}, {2.0, 1.0}};
+        double[][] mapB = {{1.5, 1.0}, {1.5, 2.0}, {1.5, 3.0}};
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> Climate.returnMapDistance(mapA, mapB));
+        assertTrue(m.getMessage().contains("b's first coordinate") && m.getMessage().contains("constant")
+                && m.getMessage().contains("1.5"), m.getMessage());
     }
 
     @Test

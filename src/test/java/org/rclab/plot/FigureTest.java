@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +66,30 @@ class FigureTest {
         Path png = Figure.of(1, Figure.panel("KS", "t", "x").heatmap(t, s, z, -1, 1, "u")).write(dir.resolve("heat.png"));
         assertTrue(Files.size(png) > 1000);
         assertThrows(IllegalArgumentException.class, () -> Figure.panel("KS", "t", "x").heatmap(t, s, z, 1, 1, "u"));
+    }
+
+    @Test
+    void markersKeepTheirOrientationOnLineAndHeatmapPanels() {
+        double[] t = {0, 1, 2, 3};
+        double[] s = {0, 1, 2};
+        double[][] z = new double[4][3];
+        Figure.Panel line = Figure.panel("line", "t", "x").line("x", t, t, Figure.BLACK);
+        Figure.Panel heat = Figure.panel("KS", "t", "x").heatmap(t, s, z, -1, 1, "u");
+        for (Figure.Panel p : List.of(line, heat)) {
+            XYPlot plot = Figure.chart(p.horizontalLine(1.5, "y = 1.5").verticalLine(2.5, "t = 2.5")).getXYPlot();
+            // a horizontal line at y is a range-axis marker, a vertical line at x a domain-axis one
+            assertEquals(List.of(1.5), values(plot.getRangeMarkers(Layer.FOREGROUND)), p.title());
+            assertEquals(List.of(2.5), values(plot.getDomainMarkers(Layer.FOREGROUND)), p.title());
+        }
+    }
+
+    private static List<Double> values(Collection<?> markers) {
+        List<Double> v = new ArrayList<>();
+        if (markers != null) {
+            for (Object m : markers) {
+                v.add(((ValueMarker) m).getValue());
+            }
+        }
+        return v;
     }
 }
