@@ -60,7 +60,17 @@ final class LorenzCommand implements Callable<Integer> {
             description = "esn (one sparse reservoir), deepesn (--layers stacked reservoirs sharing --size nodes) or"
                     + " ngrc (Gauthier 2021 next-generation RC, k = 2, s = 1, quadratic; uses --ridge)"
                     + " (default: ${DEFAULT-VALUE})")
-    String modelKind;
+    ModelKind modelKind;
+
+    /** The --model choices, named in lower case as the option takes them (any case is accepted). */
+    enum ModelKind {
+        ESN, DEEPESN, NGRC;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Option(names = "--layers", defaultValue = "4", description = "layers of the deepesn (default: ${DEFAULT-VALUE})")
     int layers;
@@ -165,6 +175,9 @@ final class LorenzCommand implements Callable<Integer> {
             Checks.positive((String) check[0], (Integer) check[1]);
         }
         Checks.positive("threshold", threshold);
+        if (modelKind == ModelKind.DEEPESN) {
+            Checks.inRange("layers", layers, 1, size);
+        }
         Files.createDirectories(out);
         List<String> report = new ArrayList<>();
         Reports.say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
@@ -187,10 +200,10 @@ final class LorenzCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Forecaster model;
         TrainedModel esn = null;
-        switch (modelKind.toLowerCase(Locale.ROOT)) {
-            case "esn", "deepesn" -> {
-                EchoState reservoir = modelKind.equalsIgnoreCase("esn") ? Reservoir.create(config, 3)
-                        : DeepReservoir.uniform(config, Checks.positive("layers", layers), size / layers, 3, false, true);
+        switch (modelKind) {
+            case ESN, DEEPESN -> {
+                EchoState reservoir = modelKind == ModelKind.ESN ? Reservoir.create(config, 3)
+                        : DeepReservoir.uniform(config, layers, size / layers, 3, false, true);
                 double reservoirSeconds = Reports.seconds(t1);
                 Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
                 esn = timed.model();
@@ -200,14 +213,14 @@ final class LorenzCommand implements Callable<Integer> {
                         reservoir.stateSize(), dataSeconds, reservoirSeconds, timed.runSeconds(), timed.fitSeconds(),
                         esn.readout().note(), timed.runSeconds() + timed.fitSeconds()));
             }
-            case "ngrc" -> {
+            case NGRC -> {
                 NgrcConfig ngrc = NgrcConfig.gauthierLorenz().toBuilder().standardize(true).ridge(ridge).build();
                 model = NextGenerationRc.train(data, washout, trainRows, ngrc);
                 Reports.say(log, report, String.format(Locale.ROOT, "NG-RC (k = %d, s = %d, order %d, z-scored, ridge %s)"
                                 + " on %d rows: data %.2f s, fit %.2f s", ngrc.delays(), ngrc.skip(), ngrc.order(),
                         ngrc.ridge(), trainRows - washout, dataSeconds, Reports.seconds(t1)));
             }
-            default -> throw new IllegalArgumentException("--model must be esn, deepesn or ngrc, got '" + modelKind + "'");
+            default -> throw new AssertionError(modelKind);
         }
 
         // 3. forecasts from test windows

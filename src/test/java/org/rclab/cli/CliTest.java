@@ -74,4 +74,18 @@ class CliTest {
         Result r = run("lyapunov", "nosuchsystem");
         assertTrue(r.err().contains("SYSTEM must be one of"), r.err());
     }
+
+    @Test
+    void badModelIsRejectedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var out = dir.resolve("lorenz");
+        Result r = run("lorenz", "--model", "bogus", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--model") && r.err().contains("bogus") && r.err().contains("Usage"), r.err());
+        assertTrue(!java.nio.file.Files.exists(out), "no output folder for a rejected run");
+        var cl = Main.commandLine();
+        cl.parseArgs("lorenz", "--model", "DeepESN");
+        LorenzCommand lorenz = cl.getSubcommands().get("lorenz").getCommand();
+        assertEquals(LorenzCommand.ModelKind.DEEPESN, lorenz.modelKind);
+        assertEquals("deepesn", lorenz.modelKind.toString());
+    }
 }
