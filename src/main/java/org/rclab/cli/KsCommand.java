@@ -90,9 +90,9 @@ final class KsCommand implements Callable<Integer> {
     @Option(names = "--leak", defaultValue = "1.0", description = "leak rate (default: ${DEFAULT-VALUE})")
     double leak;
 
-    @Option(names = "--transform", defaultValue = "pathak",
+    @Option(names = "--transform", defaultValue = "pathak", converter = Main.TransformConverter.class,
             description = "state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
-    String transform;
+    StateTransform transform;
 
     @Option(names = "--ridge", defaultValue = "1e-6",
             description = "ridge parameter; Pathak's code used 1e-4 (default: ${DEFAULT-VALUE})")
@@ -141,7 +141,7 @@ final class KsCommand implements Callable<Integer> {
         var config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
                 .inputScaling(inputScaling).bias(bias).leakRate(leak)
                 .inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).seed(seed).build();
-        var training = new TrainingConfig(washout, train, ridge, StateTransform.parse(transform), true, true);
+        var training = new TrainingConfig(washout, train, ridge, transform, true, true);
         Checks.positive("windows", windows);
         Checks.positive("sync", sync);
         Checks.positive("horizon", horizon);

@@ -102,9 +102,9 @@ final class LorenzCommand implements Callable<Integer> {
             description = "reservoir bias b in [-s, s]; breaks tanh's odd symmetry (default: ${DEFAULT-VALUE})")
     double bias;
 
-    @Option(names = "--transform", defaultValue = "identity",
+    @Option(names = "--transform", defaultValue = "identity", converter = Main.TransformConverter.class,
             description = "state transform: identity, pathak, nlat1, nlat2, nlat3 (default: ${DEFAULT-VALUE})")
-    String transform;
+    StateTransform transform;
 
     @Option(names = "--ridge", defaultValue = "1e-6", description = "ridge parameter beta (default: ${DEFAULT-VALUE})")
     double ridge;
@@ -166,11 +166,10 @@ final class LorenzCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
-        StateTransform stateTransform = StateTransform.parse(transform);
         ReservoirConfig config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
                 .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
                 .bias(bias).seed(seed).build();
-        TrainingConfig training = new TrainingConfig(washout, train, ridge, stateTransform, true, true);
+        TrainingConfig training = new TrainingConfig(washout, train, ridge, transform, true, true);
         for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
             Checks.positive((String) check[0], (Integer) check[1]);
         }
@@ -182,7 +181,7 @@ final class LorenzCommand implements Callable<Integer> {
         List<String> report = new ArrayList<>();
         Reports.say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
                 + "bias %s, transform %s, ridge %s, seed %d", size, degree, spectralRadius, leak, inputScaling, bias,
-                stateTransform, ridge, seed));
+                transform, ridge, seed));
 
         // the Gram kernels compile on the idle core while the data are simulated and the reservoir is built
         GramAccumulator.warmUpInBackground();

@@ -88,9 +88,9 @@ final class LyapunovCommand implements Callable<Integer> {
     @Option(names = "--leak", defaultValue = "1.0", description = "ESN leak rate (default: ${DEFAULT-VALUE})")
     double leak;
 
-    @Option(names = "--transform", defaultValue = "identity",
+    @Option(names = "--transform", defaultValue = "identity", converter = Main.TransformConverter.class,
             description = "ESN state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
-    String transform;
+    StateTransform transform;
 
     @Option(names = "--ridge", defaultValue = "1e-6", description = "ESN ridge parameter (default: ${DEFAULT-VALUE})")
     double ridge;
@@ -118,6 +118,16 @@ final class LyapunovCommand implements Callable<Integer> {
         long steps = Math.max(1, Math.round(t / h));
         long warmup = Trajectory.wholeSteps("--transient", t0, h);
         var options = new Benettin.Options(k, warmup, Math.max(1, steps / 20), steps, qrEvery, blocks, seed);
+        // the ESN's settings are checked before the true spectrum is computed
+        ReservoirConfig config = null;
+        TrainingConfig training = null;
+        if (esn && load == null) {
+            config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
+                    .leakRate(leak).inputScaling(inputScaling).bias(bias).seed(esnSeed)
+                    .inputConnectivity(setup.map().outputDimension() > 8 ? ReservoirConfig.InputConnectivity.BLOCKS
+                            : ReservoirConfig.InputConnectivity.DENSE).build();
+            training = new TrainingConfig(washout, train, ridge, transform, true, true);
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s %s: %d exponents, step %s, averaged over %s time units%n", setup.name(),
                 setup.parameters(), k, h, t);
         LyapunovSpectrum s = Benettin.spectrum(setup.map(), setup.initial(), options,
@@ -134,11 +144,6 @@ final class LyapunovCommand implements Callable<Integer> {
             log.printf(Locale.ROOT, "loaded %s: N = %d, dt = %s, transform %s%n", load, model.network().stateSize(), model.dt(),
                     model.transform());
         } else {
-            var config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
-                    .leakRate(leak).inputScaling(inputScaling).bias(bias).seed(esnSeed)
-                    .inputConnectivity(setup.map().outputDimension() > 8 ? ReservoirConfig.InputConnectivity.BLOCKS
-                            : ReservoirConfig.InputConnectivity.DENSE).build();
-            var training = new TrainingConfig(washout, train, ridge, StateTransform.parse(transform), true, true);
             TimeSeries data = Trajectory.sample(setup.map(), setup.initial(), setup.transientTime(), setup.sampleStep(),
                     training.rowsNeeded());
             long start = System.nanoTime();

@@ -2,6 +2,7 @@ package org.rclab.cli;
 
 import java.io.PrintWriter;
 
+import org.rclab.reservoir.StateTransform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,6 +61,18 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Reads --transform as {@link StateTransform#parse} does, so a bad name is a usage error (exit code 2). */
+    static final class TransformConverter implements CommandLine.ITypeConverter<StateTransform> {
+        @Override
+        public StateTransform convert(String value) {
+            try {
+                return StateTransform.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Version from the jar manifest, "dev" when run from classes. */

@@ -88,4 +88,22 @@ class CliTest {
         assertEquals(LorenzCommand.ModelKind.DEEPESN, lorenz.modelKind);
         assertEquals("deepesn", lorenz.modelKind.toString());
     }
+
+    @Test
+    void badEsnSettingsAreRejectedBeforeTheTrueSpectrum(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var out = dir.resolve("lyapunov");
+        Result r = run("lyapunov", "lorenz63", "--esn", "--transform", "bogus", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--transform") && r.err().contains("bogus") && r.err().contains("Usage"), r.err());
+        assertEquals("", r.out(), "nothing computed");
+        assertTrue(!java.nio.file.Files.exists(out), "no output folder for a rejected run");
+        Result radius = run("lyapunov", "lorenz63", "--esn", "--spectral-radius", "-1", "--out", out.toString());
+        assertEquals(2, radius.code(), radius.err());
+        assertTrue(radius.err().contains("spectralRadius") && radius.err().contains("Usage"), radius.err());
+        assertEquals("", radius.out(), "nothing computed");
+        var cl = Main.commandLine();
+        cl.parseArgs("lorenz", "--transform", "pathak");
+        LorenzCommand lorenz = cl.getSubcommands().get("lorenz").getCommand();
+        assertEquals(org.rclab.reservoir.StateTransform.PATHAK_SQUARE, lorenz.transform);
+    }
 }
