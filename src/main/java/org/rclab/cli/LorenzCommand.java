@@ -166,16 +166,26 @@ final class LorenzCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
-        ReservoirConfig config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
-                .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
-                .bias(bias).seed(seed).build();
-        TrainingConfig training = new TrainingConfig(washout, train, ridge, transform, true, true);
-        for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
-            Checks.positive((String) check[0], (Integer) check[1]);
-        }
-        Checks.positive("threshold", threshold);
-        if (modelKind == ModelKind.DEEPESN) {
-            Checks.inRange("layers", layers, 1, size);
+        ReservoirConfig config;
+        TrainingConfig training;
+        try {
+            config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
+                    .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
+                    .bias(bias).seed(seed).build();
+            training = new TrainingConfig(washout, train, ridge, transform, true, true);
+            for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
+                Checks.positive((String) check[0], (Integer) check[1]);
+            }
+            Checks.positive("threshold", threshold);
+            Checks.positive("lambda-max", lambdaMax);
+            Checks.positive("dt", dt);
+            // the data start after a transient of 100 time units in RK4 steps of dt / 2
+            Trajectory.wholeSteps("--dt: the transient of 100 time units", 100.0, dt / 2);
+            if (modelKind == ModelKind.DEEPESN) {
+                Checks.inRange("layers", layers, 1, size);
+            }
+        } catch (IllegalArgumentException e) {
+            throw Main.badArgument(spec, e);
         }
         Files.createDirectories(out);
         List<String> report = new ArrayList<>();

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code rclab} command line: {@code rclab --help} lists the commands. Bad arguments and
- * invalid parameters print a message and the usage, and exit with code 2.
+ * invalid parameters print a message and the usage, and exit with code 2: each command checks its
+ * arguments before any work and reports a failed check as a {@link CommandLine.ParameterException}
+ * ({@link #badArgument}). An exception later in the run is a failure: it prints the error, no
+ * usage, and exits with code 1.
  */
 @Command(name = "rclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reservoir computing lab for chaotic systems.",
@@ -29,7 +32,7 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters). */
+    /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters, 1 for failures). */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setUsageHelpWidth(100);
@@ -43,12 +46,8 @@ public final class Main implements Runnable {
             return CommandLine.ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // a failure during the run, not a bad argument (those are ParameterExceptions): no usage
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException) {
-                err.println("rclab: " + ex.getMessage());
-                commandLine.usage(err);
-                return CommandLine.ExitCode.USAGE;
-            }
             err.println("rclab: " + ex);
             for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
                 err.println("  caused by " + cause);
@@ -56,6 +55,11 @@ public final class Main implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl;
+    }
+
+    /** A usage error (usage, exit code 2) of {@code spec}'s command from an argument check that failed before any work. */
+    static CommandLine.ParameterException badArgument(CommandLine.Model.CommandSpec spec, IllegalArgumentException e) {
+        return new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
 
     @Override
