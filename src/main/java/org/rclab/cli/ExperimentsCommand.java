@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 import org.rclab.core.Experiment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,6 +67,6 @@ final class ExperimentsCommand implements Callable<Integer> {
             }
         }
         List<String> names = experiments.stream().map(Experiment::name).toList();
-        throw new IllegalArgumentException("NAME must be one of " + names + ", got '" + name + "'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "NAME must be one of " + names + ", got '" + name + "'");
     }
 }

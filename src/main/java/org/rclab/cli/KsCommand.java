@@ -90,9 +90,9 @@ final class KsCommand implements Callable<Integer> {
     @Option(names = "--leak", defaultValue = "1.0", description = "leak rate (default: ${DEFAULT-VALUE})")
     double leak;
 
-    @Option(names = "--transform", defaultValue = "pathak",
+    @Option(names = "--transform", defaultValue = "pathak", converter = Main.TransformConverter.class,
             description = "state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
-    String transform;
+    StateTransform transform;
 
     @Option(names = "--ridge", defaultValue = "1e-6",
             description = "ridge parameter; Pathak's code used 1e-4 (default: ${DEFAULT-VALUE})")
@@ -137,16 +137,29 @@ final class KsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
-        var ks = new KuramotoSivashinsky(length, points, mu, lambda == 0 ? length : lambda);
-        var config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
-                .inputScaling(inputScaling).bias(bias).leakRate(leak)
-                .inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).seed(seed).build();
-        var training = new TrainingConfig(washout, train, ridge, StateTransform.parse(transform), true, true);
-        Checks.positive("windows", windows);
-        Checks.positive("sync", sync);
-        Checks.positive("horizon", horizon);
-        Checks.nonNegative("exponents", exponents);
-        Checks.positive("autonomous", autonomous);
+        KuramotoSivashinsky ks;
+        ReservoirConfig config;
+        TrainingConfig training;
+        int k = Math.max(1, exponents);
+        long steps = Math.round(lyapunovTime / dt);
+        Benettin.Options truthOptions;
+        try {
+            ks = new KuramotoSivashinsky(length, points, mu, lambda == 0 ? length : lambda);
+            config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
+                    .inputScaling(inputScaling).bias(bias).leakRate(leak)
+                    .inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).seed(seed).build();
+            training = new TrainingConfig(washout, train, ridge, transform, true, true);
+            Checks.positive("dt", dt);
+            Checks.positive("windows", windows);
+            Checks.positive("sync", sync);
+            Checks.positive("horizon", horizon);
+            Checks.inRange("exponents", exponents, 0, points);
+            Checks.positive("autonomous", autonomous);
+            Checks.positive("lyapunov-time", lyapunovTime);
+            truthOptions = new Benettin.Options(k, 0, steps / 20, steps, 1, 20, seed);
+        } catch (IllegalArgumentException e) {
+            throw Main.badArgument(spec, e);
+        }
         Files.createDirectories(out);
         List<String> report = new ArrayList<>();
         Reports.say(log, report, String.format(Locale.ROOT, "rclab ks: L = %s, Q = %d, mu = %s, dt = %s; N = %d, degree %s, "
@@ -161,13 +174,11 @@ final class KsCommand implements Callable<Integer> {
         int trainRows = training.rowsNeeded();
         TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, trainRows + sync + windows * horizon);
         double dataSeconds = Reports.seconds(t0);
-        int k = Math.max(1, exponents);
-        long steps = Math.round(lyapunovTime / dt);
         // the data have zero mean (mu = 0 conserves it), so the spectrum a model can reproduce is the
         // one on the mean-free subspace: without the Galilean zero exponent
         boolean meanFree = ks.isHomogeneous();
         LyapunovSpectrum truth = Benettin.spectrum(meanFree ? ks.etdrk4MeanFree(dt) : ks.etdrk4(dt), data.row(0),
-                new Benettin.Options(k, 0, steps / 20, steps, 1, 20, seed), ProgressBar.onTerminal("true spectrum"));
+                truthOptions, ProgressBar.onTerminal("true spectrum"));
         double lambdaMax = truth.exponent(0);
         Reports.say(log, report, String.format(Locale.ROOT, "data %.2f s; true lambda_1 = %.4f (Lyapunov time %.1f), "
                         + "D_KY %.2f%s, %.1f s", dataSeconds, lambdaMax, 1 / lambdaMax, truth.kaplanYorke(),

@@ -60,7 +60,17 @@ final class LorenzCommand implements Callable<Integer> {
             description = "esn (one sparse reservoir), deepesn (--layers stacked reservoirs sharing --size nodes) or"
                     + " ngrc (Gauthier 2021 next-generation RC, k = 2, s = 1, quadratic; uses --ridge)"
                     + " (default: ${DEFAULT-VALUE})")
-    String modelKind;
+    ModelKind modelKind;
+
+    /** The --model choices, named in lower case as the option takes them (any case is accepted). */
+    enum ModelKind {
+        ESN, DEEPESN, NGRC;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Option(names = "--layers", defaultValue = "4", description = "layers of the deepesn (default: ${DEFAULT-VALUE})")
     int layers;
@@ -92,9 +102,9 @@ final class LorenzCommand implements Callable<Integer> {
             description = "reservoir bias b in [-s, s]; breaks tanh's odd symmetry (default: ${DEFAULT-VALUE})")
     double bias;
 
-    @Option(names = "--transform", defaultValue = "identity",
+    @Option(names = "--transform", defaultValue = "identity", converter = Main.TransformConverter.class,
             description = "state transform: identity, pathak, nlat1, nlat2, nlat3 (default: ${DEFAULT-VALUE})")
-    String transform;
+    StateTransform transform;
 
     @Option(names = "--ridge", defaultValue = "1e-6", description = "ridge parameter beta (default: ${DEFAULT-VALUE})")
     double ridge;
@@ -156,20 +166,32 @@ final class LorenzCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
-        StateTransform stateTransform = StateTransform.parse(transform);
-        ReservoirConfig config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
-                .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
-                .bias(bias).seed(seed).build();
-        TrainingConfig training = new TrainingConfig(washout, train, ridge, stateTransform, true, true);
-        for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
-            Checks.positive((String) check[0], (Integer) check[1]);
+        ReservoirConfig config;
+        TrainingConfig training;
+        try {
+            config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
+                    .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
+                    .bias(bias).seed(seed).build();
+            training = new TrainingConfig(washout, train, ridge, transform, true, true);
+            for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
+                Checks.positive((String) check[0], (Integer) check[1]);
+            }
+            Checks.positive("threshold", threshold);
+            Checks.positive("lambda-max", lambdaMax);
+            Checks.positive("dt", dt);
+            // the data start after a transient of 100 time units in RK4 steps of dt / 2
+            Trajectory.wholeSteps("--dt: the transient of 100 time units", 100.0, dt / 2);
+            if (modelKind == ModelKind.DEEPESN) {
+                Checks.inRange("layers", layers, 1, size);
+            }
+        } catch (IllegalArgumentException e) {
+            throw Main.badArgument(spec, e);
         }
-        Checks.positive("threshold", threshold);
         Files.createDirectories(out);
         List<String> report = new ArrayList<>();
         Reports.say(log, report, String.format(Locale.ROOT, "rclab lorenz: N = %d, degree %s, rho = %s, leak %s, input scaling %s, "
                 + "bias %s, transform %s, ridge %s, seed %d", size, degree, spectralRadius, leak, inputScaling, bias,
-                stateTransform, ridge, seed));
+                transform, ridge, seed));
 
         // the Gram kernels compile on the idle core while the data are simulated and the reservoir is built
         GramAccumulator.warmUpInBackground();
@@ -187,10 +209,10 @@ final class LorenzCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Forecaster model;
         TrainedModel esn = null;
-        switch (modelKind.toLowerCase(Locale.ROOT)) {
-            case "esn", "deepesn" -> {
-                EchoState reservoir = modelKind.equalsIgnoreCase("esn") ? Reservoir.create(config, 3)
-                        : DeepReservoir.uniform(config, Checks.positive("layers", layers), size / layers, 3, false, true);
+        switch (modelKind) {
+            case ESN, DEEPESN -> {
+                EchoState reservoir = modelKind == ModelKind.ESN ? Reservoir.create(config, 3)
+                        : DeepReservoir.uniform(config, layers, size / layers, 3, false, true);
                 double reservoirSeconds = Reports.seconds(t1);
                 Trainer.Timed timed = Trainer.trainTimed(reservoir, data, training, ProgressBar.onTerminal("training"));
                 esn = timed.model();
@@ -200,14 +222,14 @@ final class LorenzCommand implements Callable<Integer> {
                         reservoir.stateSize(), dataSeconds, reservoirSeconds, timed.runSeconds(), timed.fitSeconds(),
                         esn.readout().note(), timed.runSeconds() + timed.fitSeconds()));
             }
-            case "ngrc" -> {
+            case NGRC -> {
                 NgrcConfig ngrc = NgrcConfig.gauthierLorenz().toBuilder().standardize(true).ridge(ridge).build();
                 model = NextGenerationRc.train(data, washout, trainRows, ngrc);
                 Reports.say(log, report, String.format(Locale.ROOT, "NG-RC (k = %d, s = %d, order %d, z-scored, ridge %s)"
                                 + " on %d rows: data %.2f s, fit %.2f s", ngrc.delays(), ngrc.skip(), ngrc.order(),
                         ngrc.ridge(), trainRows - washout, dataSeconds, Reports.seconds(t1)));
             }
-            default -> throw new IllegalArgumentException("--model must be esn, deepesn or ngrc, got '" + modelKind + "'");
+            default -> throw new AssertionError(modelKind);
         }
 
         // 3. forecasts from test windows

@@ -1,10 +1,12 @@
 package org.rclab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.rclab.core.Checks;
 import org.rclab.core.ProgressBar;
 import org.rclab.core.TimeSeries;
 import org.rclab.forecast.ModelArchive;
@@ -88,9 +90,9 @@ final class LyapunovCommand implements Callable<Integer> {
     @Option(names = "--leak", defaultValue = "1.0", description = "ESN leak rate (default: ${DEFAULT-VALUE})")
     double leak;
 
-    @Option(names = "--transform", defaultValue = "identity",
+    @Option(names = "--transform", defaultValue = "identity", converter = Main.TransformConverter.class,
             description = "ESN state transform: identity, pathak, nlat1..3 (default: ${DEFAULT-VALUE})")
-    String transform;
+    StateTransform transform;
 
     @Option(names = "--ridge", defaultValue = "1e-6", description = "ESN ridge parameter (default: ${DEFAULT-VALUE})")
     double ridge;
@@ -110,16 +112,36 @@ final class LyapunovCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SystemSetup setup = systemOptions.create();
-        double h = setup.map().timeStep();
-        double t = time == null ? setup.lyapunovTime() : time;
-        double t0 = transientTime == null ? setup.transientTime() : transientTime;
-        int k = exponents == null ? setup.exponents() : exponents;
-        long steps = Math.max(1, Math.round(t / h));
-        long warmup = Trajectory.wholeSteps("--transient", t0, h);
-        var options = new Benettin.Options(k, warmup, Math.max(1, steps / 20), steps, qrEvery, blocks, seed);
+        SystemSetup setup;
+        double t;
+        int k;
+        Benettin.Options options;
+        // the ESN's settings are checked before the true spectrum is computed
+        ReservoirConfig config = null;
+        TrainingConfig training = null;
+        try {
+            setup = systemOptions.create();
+            double h = setup.map().timeStep();
+            t = time == null ? setup.lyapunovTime() : time;
+            double t0 = transientTime == null ? setup.transientTime() : transientTime;
+            k = Checks.inRange("exponents", exponents == null ? setup.exponents() : exponents, 1, setup.map().dimension());
+            long steps = Math.max(1, Math.round(t / h));
+            long warmup = Trajectory.wholeSteps("--transient", t0, h);
+            options = new Benettin.Options(k, warmup, Math.max(1, steps / 20), steps, qrEvery, blocks, seed);
+            if (load != null) {
+                Checks.require(Files.isDirectory(load), "--load must be a model folder (from rclab lorenz), got " + load);
+            } else if (esn) {
+                config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
+                        .leakRate(leak).inputScaling(inputScaling).bias(bias).seed(esnSeed)
+                        .inputConnectivity(setup.map().outputDimension() > 8 ? ReservoirConfig.InputConnectivity.BLOCKS
+                                : ReservoirConfig.InputConnectivity.DENSE).build();
+                training = new TrainingConfig(washout, train, ridge, transform, true, true);
+            }
+        } catch (IllegalArgumentException e) {
+            throw Main.badArgument(spec, e);
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s %s: %d exponents, step %s, averaged over %s time units%n", setup.name(),
-                setup.parameters(), k, h, t);
+                setup.parameters(), k, setup.map().timeStep(), t);
         LyapunovSpectrum s = Benettin.spectrum(setup.map(), setup.initial(), options,
                 ProgressBar.onTerminal("lyapunov"));
         PrintWriter log = spec.commandLine().getOut();
@@ -134,11 +156,6 @@ final class LyapunovCommand implements Callable<Integer> {
             log.printf(Locale.ROOT, "loaded %s: N = %d, dt = %s, transform %s%n", load, model.network().stateSize(), model.dt(),
                     model.transform());
         } else {
-            var config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
-                    .leakRate(leak).inputScaling(inputScaling).bias(bias).seed(esnSeed)
-                    .inputConnectivity(setup.map().outputDimension() > 8 ? ReservoirConfig.InputConnectivity.BLOCKS
-                            : ReservoirConfig.InputConnectivity.DENSE).build();
-            var training = new TrainingConfig(washout, train, ridge, StateTransform.parse(transform), true, true);
             TimeSeries data = Trajectory.sample(setup.map(), setup.initial(), setup.transientTime(), setup.sampleStep(),
                     training.rowsNeeded());
             long start = System.nanoTime();
@@ -156,7 +173,7 @@ final class LyapunovCommand implements Callable<Integer> {
                 ProgressBar.onTerminal("ESN lyapunov"));
         String table = LyapunovSpectrum.comparison(setup.name(), s, m);
         log.print(table);
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
         org.rclab.core.AtomicFiles.writeString(out.resolve("spectra.md"), table);
         Figures.spectra("Lyapunov spectrum of " + setup.name() + ": truth and reservoir", s.exponents(),
                 m.exponents(), out.resolve("spectra"));

@@ -2,12 +2,16 @@ package org.rclab.cli;
 
 import java.io.PrintWriter;
 
+import org.rclab.reservoir.StateTransform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code rclab} command line: {@code rclab --help} lists the commands. Bad arguments and
- * invalid parameters print a message and the usage, and exit with code 2.
+ * invalid parameters print a message and the usage, and exit with code 2: each command checks its
+ * arguments before any work and reports a failed check as a {@link CommandLine.ParameterException}
+ * ({@link #badArgument}). An exception later in the run is a failure: it prints the error, no
+ * usage, and exits with code 1.
  */
 @Command(name = "rclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reservoir computing lab for chaotic systems.",
@@ -28,10 +32,11 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters). */
+    /** The configured picocli command line (exit code 2 for bad arguments and invalid parameters, 1 for failures). */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setUsageHelpWidth(100);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter err = failed.getErr();
@@ -41,12 +46,8 @@ public final class Main implements Runnable {
             return CommandLine.ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // a failure during the run, not a bad argument (those are ParameterExceptions): no usage
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException) {
-                err.println("rclab: " + ex.getMessage());
-                commandLine.usage(err);
-                return CommandLine.ExitCode.USAGE;
-            }
             err.println("rclab: " + ex);
             for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
                 err.println("  caused by " + cause);
@@ -56,9 +57,26 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** A usage error (usage, exit code 2) of {@code spec}'s command from an argument check that failed before any work. */
+    static CommandLine.ParameterException badArgument(CommandLine.Model.CommandSpec spec, IllegalArgumentException e) {
+        return new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Reads --transform as {@link StateTransform#parse} does, so a bad name is a usage error (exit code 2). */
+    static final class TransformConverter implements CommandLine.ITypeConverter<StateTransform> {
+        @Override
+        public StateTransform convert(String value) {
+            try {
+                return StateTransform.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Version from the jar manifest, "dev" when run from classes. */

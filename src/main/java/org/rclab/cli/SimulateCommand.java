@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.rclab.core.Checks;
 import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Trajectory;
 import org.rclab.io.Csv;
@@ -47,12 +48,24 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String file = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!file.endsWith(".csv") && !file.endsWith(".npy")) {
-            throw new IllegalArgumentException("--out must end in .csv or .npy, got " + out);
+        SystemSetup setup;
+        double step;
+        double t0;
+        try {
+            Checks.require(file.endsWith(".csv") || file.endsWith(".npy"), "--out must end in .csv or .npy, got " + out);
+            setup = systemOptions.create();
+            double h = setup.map().timeStep();
+            step = sampleStep == null ? setup.sampleStep() : sampleStep;
+            t0 = transientTime == null ? setup.transientTime() : transientTime;
+            Checks.positive("--samples", samples);
+            Checks.nonNegative("--transient", t0);
+            Trajectory.wholeSteps("--transient", t0, h);
+            Checks.positive("--sample-step", step);
+            Checks.require(Trajectory.wholeSteps("--sample-step", step, h) >= 1,
+                    "--sample-step must be at least the integration step " + h + ", got " + step);
+        } catch (IllegalArgumentException e) {
+            throw Main.badArgument(spec, e);
         }
-        SystemSetup setup = systemOptions.create();
-        double step = sampleStep == null ? setup.sampleStep() : sampleStep;
-        double t0 = transientTime == null ? setup.transientTime() : transientTime;
         long start = System.nanoTime();
         TimeSeries series = Trajectory.sample(setup.map(), setup.initial(), t0, step, samples);
         if (file.endsWith(".csv")) {

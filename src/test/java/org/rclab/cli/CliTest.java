@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rclab.core.Checks;
+import picocli.CommandLine;
 
 /** The command line: help, a short real run, and exit code 2 with usage on bad arguments. */
 class CliTest {
@@ -16,9 +22,12 @@ class CliTest {
     }
 
     static Result run(String... args) {
+        return execute(Main.commandLine(), args);
+    }
+
+    static Result execute(CommandLine cl, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -73,5 +82,92 @@ class CliTest {
         }
         Result r = run("lyapunov", "nosuchsystem");
         assertTrue(r.err().contains("SYSTEM must be one of"), r.err());
+    }
+
+    @Test
+    void badModelIsRejectedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var out = dir.resolve("lorenz");
+        Result r = run("lorenz", "--model", "bogus", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--model") && r.err().contains("bogus") && r.err().contains("Usage"), r.err());
+        assertTrue(!java.nio.file.Files.exists(out), "no output folder for a rejected run");
+        var cl = Main.commandLine();
+        cl.parseArgs("lorenz", "--model", "DeepESN");
+        LorenzCommand lorenz = cl.getSubcommands().get("lorenz").getCommand();
+        assertEquals(LorenzCommand.ModelKind.DEEPESN, lorenz.modelKind);
+        assertEquals("deepesn", lorenz.modelKind.toString());
+    }
+
+    @Test
+    void badEsnSettingsAreRejectedBeforeTheTrueSpectrum(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var out = dir.resolve("lyapunov");
+        Result r = run("lyapunov", "lorenz63", "--esn", "--transform", "bogus", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--transform") && r.err().contains("bogus") && r.err().contains("Usage"), r.err());
+        assertEquals("", r.out(), "nothing computed");
+        assertTrue(!java.nio.file.Files.exists(out), "no output folder for a rejected run");
+        Result radius = run("lyapunov", "lorenz63", "--esn", "--spectral-radius", "-1", "--out", out.toString());
+        assertEquals(2, radius.code(), radius.err());
+        assertTrue(radius.err().contains("spectralRadius") && radius.err().contains("Usage"), radius.err());
+        assertEquals("", radius.out(), "nothing computed");
+        var cl = Main.commandLine();
+        cl.parseArgs("lorenz", "--transform", "pathak");
+        LorenzCommand lorenz = cl.getSubcommands().get("lorenz").getCommand();
+        assertEquals(org.rclab.reservoir.StateTransform.PATHAK_SQUARE, lorenz.transform);
+    }
+
+    /** A command that checks its argument up front as the real ones do, then fails inside its work. */
+    @CommandLine.Command(name = "fails")
+    static final class FailingCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = "--n", defaultValue = "1")
+        int n;
+
+        @Override
+        public Integer call() {
+            try {
+                Checks.positive("n", n);
+            } catch (IllegalArgumentException e) {
+                throw Main.badArgument(spec, e);
+            }
+            throw new IllegalArgumentException("matrix must be square, got 3 x 4");
+        }
+    }
+
+    @Test
+    void anIllegalArgumentDuringTheRunIsAFailureNotAUsageError() {
+        var cl = Main.commandLine().addSubcommand(new FailingCommand());
+        Result failure = execute(cl, "fails");
+        assertEquals(1, failure.code(), failure.err());
+        assertTrue(failure.err().contains("matrix must be square, got 3 x 4"), failure.err());
+        assertTrue(!failure.err().contains("Usage"), failure.err());
+        Result usage = execute(Main.commandLine().addSubcommand(new FailingCommand()), "fails", "--n", "0");
+        assertEquals(2, usage.code(), usage.err());
+        assertTrue(usage.err().contains("n must be positive, got 0") && usage.err().contains("Usage: rclab fails"),
+                usage.err());
+    }
+
+    @Test
+    void argumentChecksGiveUsageAndExitCode2BeforeAnyWork(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        for (String[] args : new String[][] {
+                {"lorenz", "--windows", "0", "--out", out.toString()},
+                {"lorenz", "--dt", "0.03", "--out", out.toString()},
+                {"lorenz", "--model", "deepesn", "--layers", "0", "--out", out.toString()},
+                {"ks", "--dt", "0", "--out", out.toString()},
+                {"ks", "--exponents", "65", "--out", out.toString()},
+                {"lyapunov", "lorenz63", "--exponents", "4", "--out", out.toString()},
+                {"lyapunov", "lorenz63", "--load", dir.resolve("no-model").toString(), "--out", out.toString()},
+                {"simulate", "lorenz63", "--sample-step", "0.015", "--out", out.resolve("x.csv").toString()},
+                {"experiments", "NoSuchExperiment", "--out", out.toString()}}) {
+            Result r = run(args);
+            String call = String.join(" ", args) + "\n" + r.err();
+            assertEquals(2, r.code(), call);
+            assertTrue(r.err().contains("Usage: rclab " + args[0]), call);
+            assertEquals("", r.out(), call);
+            assertTrue(!Files.exists(out), call);
+        }
     }
 }
