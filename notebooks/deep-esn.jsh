@@ -13,26 +13,16 @@ import org.rclab.forecast.*;
 import org.rclab.metrics.*;
 import org.rclab.plot.*;
 
-/** The VPT (Lyapunov times) of {@code windows} forecasts of {@code horizon} steps after the training rows. */
-double[] vpts(Forecaster model, TimeSeries data, int trainRows, int windows, int sync, int horizon) {
-    double[] sigma = Metrics.climateStd(data.slice(0, trainRows));
-    double[] vpt = new double[windows];
-    for (int w = 0; w < windows; w++) {
-        int start = trainRows + sync + w * horizon;
-        TimeSeries forecast = model.forecast(data, start, sync, horizon);
-        vpt[w] = Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), forecast, sigma),
-                Metrics.VPT_THRESHOLD, data.dt(), 0.9056);
-    }
-    return vpt;
-}
-
 int status = 1;
 try {
     long started = System.nanoTime();
     int windows = 10, sync = 500, horizon = 750;
     TrainingConfig training = TrainingConfig.lorenzDefaults();
+    // window w forecasts horizon rows from row first + sync + w * horizon, after sync teacher-forced rows
+    var tests = new TestWindows(training.rowsNeeded(), windows, sync, horizon);
     TimeSeries data = Trajectory.sample(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, 100.0, 0.02,
-            training.rowsNeeded() + sync + windows * horizon);
+            tests.rowsNeeded());
+    double[] sigma = Metrics.climateStd(data.slice(0, training.rowsNeeded()));
 
     // every layer has the same hyperparameters; only the split of the 600 units changes
     var base = ReservoirConfig.builder().spectralRadius(0.9).bias(0.5).inputScaling(0.1).seed(42).build();
@@ -47,7 +37,7 @@ try {
         EchoState network = l == 1 ? Reservoir.create(base.toBuilder().size(total).build(), 3)
                 : DeepReservoir.uniform(base, l, total / l, 3, false, true);   // readout on all layers
         TrainedModel model = Trainer.train(network, data, training);
-        perWindow[i] = vpts(model, data, training.rowsNeeded(), windows, sync, horizon);
+        perWindow[i] = tests.forecast(model, data, sigma, Metrics.VPT_THRESHOLD, 0.9056).vpt();   // Lyapunov times
         layerAxis[i] = l;
         mean[i] = Metrics.mean(perWindow[i]);
         median[i] = Metrics.median(perWindow[i]);

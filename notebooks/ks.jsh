@@ -22,8 +22,10 @@ try {
     double dt = 0.25;
     var training = new TrainingConfig(1000, 20_000, 1e-4, StateTransform.PATHAK_SQUARE, true, true);
     int sync = 200, horizon = 500, windows = 5;
+    // test windows sync + horizon rows apart: each is teacher-forced on fresh rows after the previous forecast
+    var tests = new TestWindows(training.rowsNeeded(), windows, sync, horizon, sync + horizon);
     double[] u0 = ks.initialCondition(new Seeds(42).stream("ks-initial"));
-    TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, training.rowsNeeded() + windows * (sync + horizon));
+    TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, tests.rowsNeeded());
 
     // 2. the largest Lyapunov exponent of the true system sets the time unit (about 0.048)
     LyapunovSpectrum truth = Benettin.spectrum(ks.etdrk4(dt), data.row(0), Benettin.Options.of(1, 5000.0, dt));
@@ -38,24 +40,17 @@ try {
 
     // 4. forecasts from test windows after the training data; the heatmaps show the median one
     double[] sigma = Metrics.climateStd(data.slice(0, training.rowsNeeded()));
-    double[] vpt = new double[windows];
-    TimeSeries[] forecasts = new TimeSeries[windows];
-    for (int w = 0; w < windows; w++) {
-        int start = training.rowsNeeded() + w * (sync + horizon) + sync;
-        forecasts[w] = model.forecast(data, start, sync, horizon);
-        vpt[w] = Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), forecasts[w], sigma),
-                Metrics.VPT_THRESHOLD, dt, lambdaMax);
-    }
+    TestWindows.Result forecasts = tests.forecast(model, data, sigma, Metrics.VPT_THRESHOLD, lambdaMax);
+    double[] vpt = forecasts.vpt();
     int median = 0;
     for (int w = 0; w < windows; w++) {
         System.out.printf("window %d: VPT %.2f Lyapunov times%n", w, vpt[w]);
         if (vpt[w] == Metrics.median(vpt)) median = w;
     }
-    int start = training.rowsNeeded() + median * (sync + horizon) + sync;
 
     // 5. figure: truth, forecast and error over space (x) and time (Lyapunov times)
     Path out = Files.createDirectories(Path.of("out", "ks"));
-    Figures.heatmaps(data.slice(start, start + horizon), forecasts[median], ks.grid(), dt, lambdaMax, vpt[median],
+    Figures.heatmaps(tests.truth(data, median), forecasts.forecast(median), ks.grid(), dt, lambdaMax, vpt[median],
             out.resolve("heatmaps"));
     System.out.printf("wrote %s (%.1f s)%n", out.resolve("heatmaps.png").toAbsolutePath(),
             (System.nanoTime() - started) * 1e-9);

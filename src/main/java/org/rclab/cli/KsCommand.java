@@ -17,6 +17,7 @@ import org.rclab.dynamics.KuramotoSivashinsky;
 import org.rclab.dynamics.Trajectory;
 import org.rclab.forecast.ClosedLoopMap;
 import org.rclab.forecast.ModelArchive;
+import org.rclab.forecast.TestWindows;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -140,6 +141,7 @@ final class KsCommand implements Callable<Integer> {
         KuramotoSivashinsky ks;
         ReservoirConfig config;
         TrainingConfig training;
+        TestWindows tests;
         int k = Math.max(1, exponents);
         long steps = Math.round(lyapunovTime / dt);
         Benettin.Options truthOptions;
@@ -153,6 +155,8 @@ final class KsCommand implements Callable<Integer> {
             Checks.positive("windows", windows);
             Checks.positive("sync", sync);
             Checks.positive("horizon", horizon);
+            tests = new TestWindows(training.rowsNeeded(), windows, sync, horizon);
+            Checks.positive("threshold", threshold);
             Checks.inRange("exponents", exponents, 0, points);
             Checks.positive("autonomous", autonomous);
             Checks.positive("lyapunov-time", lyapunovTime);
@@ -172,7 +176,7 @@ final class KsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         double[] u0 = ks.initialCondition(new Seeds(seed).stream("ks-initial"));
         int trainRows = training.rowsNeeded();
-        TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, trainRows + sync + windows * horizon);
+        TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, tests.rowsNeeded());
         double dataSeconds = Reports.seconds(t0);
         // the data have zero mean (mu = 0 conserves it), so the spectrum a model can reproduce is the
         // one on the mean-free subspace: without the Galilean zero exponent
@@ -197,15 +201,9 @@ final class KsCommand implements Callable<Integer> {
                 model.readout().note(), Reports.usedHeapMb()));
 
         // 3. forecasts
-        double[] sigma = Metrics.climateStd(data.slice(0, trainRows));
-        double[] vpt = new double[windows];
-        TimeSeries[] predicted = new TimeSeries[windows];
-        for (int w = 0; w < windows; w++) {
-            int start = trainRows + sync + w * horizon;
-            predicted[w] = model.forecast(data, start, sync, horizon);
-            vpt[w] = Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), predicted[w], sigma),
-                    threshold, dt, lambdaMax);
-        }
+        TestWindows.Result scored = tests.forecast(model, data, Metrics.climateStd(data.slice(0, trainRows)), threshold,
+                lambdaMax);
+        double[] vpt = scored.vpt();
         Reports.say(log, report, String.format(Locale.ROOT, "VPT (Lyapunov times) per window:%s", Reports.list(vpt)));
         Reports.say(log, report, String.format(Locale.ROOT, "VPT mean %.2f, median %.2f, min %.2f, max %.2f over %d windows",
                 Metrics.mean(vpt), Metrics.median(vpt), Metrics.min(vpt), Metrics.max(vpt), windows));
@@ -241,15 +239,14 @@ final class KsCommand implements Callable<Integer> {
 
         // 6. files and figures
         int median = Reports.medianIndex(vpt);
-        int start = trainRows + sync + median * horizon;
-        Figures.heatmaps(data.slice(start, start + horizon), predicted[median], ks.grid(), dt, lambdaMax, vpt[median],
+        Figures.heatmaps(tests.truth(data, median), scored.forecast(median), ks.grid(), dt, lambdaMax, vpt[median],
                 out.resolve("heatmaps"));
         Figure.of(1, Figure.panel("Spatial power spectrum, training data vs autonomous reservoir", "wavenumber k",
                                 "mean |u_k|^2").withLogY()
                         .markers("truth", tail(pTrue[0]), tail(pTrue[1]), Figure.BLACK)
                         .markers("reservoir, autonomous", tail(pAuto[0]), tail(pAuto[1]), Figure.RED))
                 .cellSize(800, 480).write(out.resolve("power-spectrum"));
-        Npy.write(out.resolve("forecast-median-window.npy"), predicted[median]);
+        Npy.write(out.resolve("forecast-median-window.npy"), scored.forecast(median));
         Npy.write(out.resolve("autonomous.npy"), auto);
         ModelArchive.save(model, out.resolve("model"));
         report.add(0, "# rclab ks report\n");

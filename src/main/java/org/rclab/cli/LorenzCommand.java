@@ -20,6 +20,7 @@ import org.rclab.forecast.Forecaster;
 import org.rclab.forecast.ModelArchive;
 import org.rclab.forecast.NextGenerationRc;
 import org.rclab.forecast.NgrcConfig;
+import org.rclab.forecast.TestWindows;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -146,28 +147,12 @@ final class LorenzCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "out/lorenz", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    /**
-     * The forecast of one window; a forecast that diverges is kept up to its last finite row and
-     * padded with NaN, so its VPT counts the valid part.
-     */
-    private TimeSeries forecastOrPartial(Forecaster model, TimeSeries data, int start, int steps) {
-        try {
-            return model.forecast(data, start, sync, steps);
-        } catch (ForecastDivergedException e) {
-            double[] values = new double[steps * 3];
-            java.util.Arrays.fill(values, Double.NaN);
-            if (e.partial() != null) {
-                System.arraycopy(e.partial().toArray(), 0, values, 0, e.partial().rows() * 3);
-            }
-            return TimeSeries.wrap(values, steps, 3, data.time(start), data.dt(), data.names());
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
         ReservoirConfig config;
         TrainingConfig training;
+        TestWindows tests;
         try {
             config = ReservoirConfig.builder().size(size).averageDegree(degree).topology(topology)
                     .spectralRadius(spectralRadius).leakRate(leak).inputScaling(inputScaling).inputConnectivity(input)
@@ -176,6 +161,7 @@ final class LorenzCommand implements Callable<Integer> {
             for (var check : new Object[][] {{"windows", windows}, {"sync", sync}, {"horizon", horizon}, {"autonomous", autonomous}}) {
                 Checks.positive((String) check[0], (Integer) check[1]);
             }
+            tests = new TestWindows(training.rowsNeeded(), windows, sync, horizon);
             Checks.positive("threshold", threshold);
             Checks.positive("lambda-max", lambdaMax);
             Checks.positive("dt", dt);
@@ -198,9 +184,8 @@ final class LorenzCommand implements Callable<Integer> {
         // 1. data: Lorenz-63 by RK4 at dt / 2, sampled every dt
         long t0 = System.nanoTime();
         int trainRows = training.rowsNeeded();
-        int testRows = sync + windows * horizon;
         var rk4 = new Rk4(Lorenz63.classic(), dt / 2);
-        TimeSeries data = Trajectory.sample(rk4, new double[] {1, 1, 1}, 100.0, dt, trainRows + testRows);
+        TimeSeries data = Trajectory.sample(rk4, new double[] {1, 1, 1}, 100.0, dt, tests.rowsNeeded());
         TimeSeries climateTruth = Trajectory.sample(new Rk4(Lorenz63.classic(), dt / 2),
                 data.row(data.rows() - 1), 0L, 2, autonomous);
         double dataSeconds = Reports.seconds(t0);
@@ -234,20 +219,15 @@ final class LorenzCommand implements Callable<Integer> {
 
         // 3. forecasts from test windows
         long t2 = System.nanoTime();
-        double[] sigma = Metrics.climateStd(data.slice(0, trainRows));
-        double[] vpt = new double[windows];
-        double[][] curves = new double[windows][];
+        // a diverging window keeps its valid rows (padded with NaN), so its VPT counts the valid part
+        TestWindows.Result scored = tests.forecast(model, data, Metrics.climateStd(data.slice(0, trainRows)), threshold,
+                lambdaMax);
+        double[] vpt = scored.vpt();
         double[] forecasts = new double[windows * horizon * 3];
         double[] truths = new double[windows * horizon * 3];
-        TimeSeries[] predicted = new TimeSeries[windows];
         for (int w = 0; w < windows; w++) {
-            int start = trainRows + sync + w * horizon;
-            predicted[w] = forecastOrPartial(model, data, start, horizon);
-            TimeSeries truth = data.slice(start, start + horizon);
-            curves[w] = Metrics.errorCurve(truth, predicted[w], sigma);
-            vpt[w] = Metrics.validPredictionTime(curves[w], threshold, dt, lambdaMax);
-            System.arraycopy(predicted[w].toArray(), 0, forecasts, w * horizon * 3, horizon * 3);
-            System.arraycopy(truth.toArray(), 0, truths, w * horizon * 3, horizon * 3);
+            System.arraycopy(scored.forecast(w).toArray(), 0, forecasts, w * horizon * 3, horizon * 3);
+            System.arraycopy(tests.truth(data, w).toArray(), 0, truths, w * horizon * 3, horizon * 3);
         }
         double forecastSeconds = Reports.seconds(t2);
         Reports.say(log, report, String.format(Locale.ROOT, "VPT (Lyapunov times, threshold %s) per window:%s", threshold,
@@ -292,18 +272,16 @@ final class LorenzCommand implements Callable<Integer> {
         Npy.write(out.resolve("forecasts.npy"), new int[] {windows, horizon, 3}, forecasts);
         Npy.write(out.resolve("truth.npy"), new int[] {windows, horizon, 3}, truths);
         Npy.write(out.resolve("autonomous.npy"), auto);
-        Csv.write(out.resolve("forecast-window0.csv"), predicted[0]);
+        Csv.write(out.resolve("forecast-window0.csv"), scored.forecast(0));
         StringBuilder vptCsv = new StringBuilder("window,start_time,vpt_lyapunov_times\n");
         for (int w = 0; w < windows; w++) {
-            vptCsv.append(w).append(',').append(data.time(trainRows + sync + w * horizon)).append(',').append(vpt[w])
-                    .append('\n');
+            vptCsv.append(w).append(',').append(data.time(tests.start(w))).append(',').append(vpt[w]).append('\n');
         }
         AtomicFiles.writeString(out.resolve("vpt.csv"), vptCsv);
         int median = Reports.medianIndex(vpt);
-        int start = trainRows + sync + median * horizon;
-        Figures.forecast(data.slice(start, start + horizon), predicted[median], dt, lambdaMax, vpt[median],
+        Figures.forecast(tests.truth(data, median), scored.forecast(median), dt, lambdaMax, vpt[median],
                 out.resolve("forecast"));
-        Figures.errorCurves(curves, dt, lambdaMax, threshold, out.resolve("error"));
+        Figures.errorCurves(scored.errorCurves(), dt, lambdaMax, threshold, out.resolve("error"));
         Figures.attractors(climateTruth, auto, out.resolve("attractor"));
         Figures.returnMaps(trueMap, autoMap, out.resolve("return-map"));
         Figures.histograms(climateTruth, auto, out.resolve("histograms"));

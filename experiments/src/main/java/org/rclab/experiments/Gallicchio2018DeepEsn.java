@@ -12,6 +12,7 @@ import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.MackeyGlass;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.TestWindows;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -140,6 +141,7 @@ public final class Gallicchio2018DeepEsn implements Experiment {
     private static double[] vpts(Design design, ReservoirConfig base, int units, TimeSeries data, TrainingConfig training,
                                  int sync, int horizon, double lambdaMax, int seeds, int inputs,
                                  ReservoirConfig.InputConnectivity firstLayerInput) {
+        var tests = new TestWindows(training.rowsNeeded(), 10, sync, horizon);
         double[] sigma = Metrics.climateStd(data.slice(0, training.rowsNeeded()));
         double[] result = new double[seeds];
         for (int s = 0; s < seeds; s++) {
@@ -158,14 +160,7 @@ public final class Gallicchio2018DeepEsn implements Experiment {
                 network = DeepReservoir.create(layers, inputs, false, true);
             }
             TrainedModel model = Trainer.train(network, data, training);
-            double sum = 0;
-            for (int w = 0; w < 10; w++) {
-                int start = training.rowsNeeded() + sync + w * horizon;
-                TimeSeries f = model.forecast(data, start, sync, horizon);
-                sum += Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), f, sigma), 0.4,
-                        data.dt(), lambdaMax);
-            }
-            result[s] = sum / 10;
+            result[s] = Metrics.mean(tests.forecast(model, data, sigma, 0.4, lambdaMax).vpt());
         }
         return result;
     }

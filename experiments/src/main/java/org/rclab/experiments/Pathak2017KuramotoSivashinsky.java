@@ -9,6 +9,7 @@ import org.rclab.core.Seeds;
 import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.KuramotoSivashinsky;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.TestWindows;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -68,12 +69,10 @@ public final class Pathak2017KuramotoSivashinsky implements Experiment {
                         + " steps, seed 42. %d exponents averaged over %.0f time units.%s", size, train, exponents,
                         lyapunovTime, quick ? " QUICK RUN: smaller settings." : ""));
         TrainingConfig training = new TrainingConfig(10_000, train, 1e-4, StateTransform.PATHAK_SQUARE, true, true);
-        int windows = 10;
-        int sync = 200;
-        int horizon = 400;
+        var tests = new TestWindows(training.rowsNeeded(), 10, 200, 400);
         long t0 = System.nanoTime();
         double[] u0 = ks.initialCondition(new Seeds(42).stream("ks-initial"));
-        TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, training.rowsNeeded() + sync + windows * horizon);
+        TimeSeries data = Trajectory.sample(ks.etdrk4(dt), u0, 4000L, 1, tests.rowsNeeded());
         long steps = Math.round(lyapunovTime / dt);
         LyapunovSpectrum truth = Benettin.spectrum(ks.etdrk4(dt), data.row(0),
                 new Benettin.Options(exponents, 0, steps / 10, steps, 1, 20, 1), ProgressBar.onTerminal("true spectrum"));
@@ -90,15 +89,9 @@ public final class Pathak2017KuramotoSivashinsky implements Experiment {
                 (System.nanoTime() - t1) * 1e-9, timed.runSeconds(), timed.fitSeconds(), model.readout().note(),
                 (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
 
-        double[] sigma = Metrics.climateStd(data.slice(0, training.rowsNeeded()));
-        double[] vpt = new double[windows];
-        for (int w = 0; w < windows; w++) {
-            int start = training.rowsNeeded() + sync + w * horizon;
-            TimeSeries f = model.forecast(data, start, sync, horizon);
-            vpt[w] = Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), f, sigma), 0.4, dt,
-                    truth.exponent(0));
-        }
-        results.addf("VPT over %d windows: mean %.2f, median %.2f Lyapunov times.", windows, Metrics.mean(vpt),
+        double[] vpt = tests.forecast(model, data, Metrics.climateStd(data.slice(0, training.rowsNeeded())), 0.4,
+                truth.exponent(0)).vpt();
+        results.addf("VPT over %d windows: mean %.2f, median %.2f Lyapunov times.", tests.count(), Metrics.mean(vpt),
                 Metrics.median(vpt));
 
         LyapunovSpectrum esn = Benettin.spectrum(new ClosedLoopMap(model), model.trainingEndState(),

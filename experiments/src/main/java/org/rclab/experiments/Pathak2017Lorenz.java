@@ -8,6 +8,7 @@ import org.rclab.core.TimeSeries;
 import org.rclab.dynamics.Lorenz63;
 import org.rclab.dynamics.Rk4;
 import org.rclab.dynamics.Trajectory;
+import org.rclab.forecast.TestWindows;
 import org.rclab.forecast.TrainedModel;
 import org.rclab.forecast.Trainer;
 import org.rclab.forecast.TrainingConfig;
@@ -66,11 +67,9 @@ public final class Pathak2017Lorenz implements Experiment {
                         + " lambda_max 0.9056); spectra by Benettin over " + lambdaTime + " time units; climate from a"
                         + " 50000-step autonomous run." + (quick ? " QUICK RUN: smaller settings." : ""));
         TrainingConfig training = TrainingConfig.lorenzDefaults();
-        int windows = 10;
-        int horizon = 1200;
-        int sync = 500;
+        var tests = new TestWindows(training.rowsNeeded(), 10, 500, 1200);
         TimeSeries data = Trajectory.sample(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, 100.0, dt,
-                training.rowsNeeded() + sync + windows * horizon);
+                tests.rowsNeeded());
         TimeSeries climate = Trajectory.sample(new Rk4(Lorenz63.classic(), 0.01), data.row(data.rows() - 1), 0L, 2, 50_000);
         LyapunovSpectrum truth = Benettin.spectrum(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1},
                 Benettin.Options.of(3, 10_000, 0.01));
@@ -96,11 +95,8 @@ public final class Pathak2017Lorenz implements Experiment {
             var config = ReservoirConfig.builder().size(s.size()).spectralRadius(s.rho()).bias(s.bias()).seed(42).build();
             TrainedModel model = Trainer.train(Reservoir.create(config, 3), data, training.withTransform(s.transform()));
             double vpt = 0;
-            for (int w = 0; w < windows; w++) {
-                int start = training.rowsNeeded() + sync + w * horizon;
-                TimeSeries f = model.forecast(data, start, sync, horizon);
-                vpt += Metrics.validPredictionTime(Metrics.errorCurve(data.slice(start, start + horizon), f, sigma), 0.4,
-                        dt, 0.9056) / windows;
+            for (double v : tests.forecast(model, data, sigma, 0.4, 0.9056).vpt()) {
+                vpt += v / tests.count();   // the mean, summed as the committed results were
             }
             LyapunovSpectrum m = Benettin.spectrum(new ClosedLoopMap(model), model.trainingEndState(),
                     Benettin.Options.of(4, lambdaTime, dt));
