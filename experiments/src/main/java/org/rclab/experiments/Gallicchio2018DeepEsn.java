@@ -168,7 +168,8 @@ public final class Gallicchio2018DeepEsn implements Experiment {
     /**
      * NRMSE84 (Jaeger 2001, eq. 25) of each seed: {@code runs} blocks of 1084 samples after the
      * training rows, each 1000 teacher-forced steps from x = 0 and 84 free steps, the error at step
-     * 84 in the original units {@code arctanh(s) + 1}, over the variance of the original signal.
+     * 84 in the original units {@code arctanh(s) + 1}, over the variance of the original signal
+     * ({@link Metrics#nrmse(double[], double[], double)}, as in Jaeger2004MackeyGlass).
      */
     private static double[] nrmse84(Design design, ReservoirConfig base, int units, TimeSeries squashed,
                                     TrainingConfig training, int runs, int seeds) {
@@ -184,20 +185,19 @@ public final class Gallicchio2018DeepEsn implements Experiment {
             EchoState network = design.layers() == 1 ? Reservoir.create(config, 1)
                     : DeepReservoir.uniform(config, design.layers(), units / design.layers(), 1, false, true);
             TrainedModel model = Trainer.train(network, squashed, training);
-            double sum = 0;
+            double[] truth = new double[runs];
+            double[] predicted = new double[runs];
             for (int r = 0; r < runs; r++) {
                 int start = training.rowsNeeded() + r * 1084 + 1000;
-                double predicted;
+                truth[r] = original[start + 83];
                 try {
                     double p = model.forecast(squashed, start, 1000, 84).get(83, 0);
-                    predicted = MackeyGlass.unsquash(Math.max(-1 + 1e-12, Math.min(1 - 1e-12, p)));
+                    predicted[r] = MackeyGlass.unsquash(Math.max(-1 + 1e-12, Math.min(1 - 1e-12, p)));
                 } catch (org.rclab.forecast.ForecastDivergedException e) {
-                    predicted = Double.NaN;
+                    predicted[r] = Double.NaN;
                 }
-                double error = predicted - original[start + 83];
-                sum += error * error;
             }
-            result[s] = Math.sqrt(sum / runs / variance);
+            result[s] = Metrics.nrmse(truth, predicted, variance);
         }
         return result;
     }
