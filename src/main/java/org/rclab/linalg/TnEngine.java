@@ -106,29 +106,7 @@ final class TnEngine {
         if (rows == 0 || n == 0) {
             return;
         }
-        ensure(0, n);
-        this.symmetric = true;
-        this.srcB = x;
-        this.offB = xOff;
-        this.ldB = ldx;
-        this.colsB = n;
-        this.colsA = n;
-        this.alpha = alpha;
-        this.c = c;
-        this.offC = cOff;
-        this.ldC = ldc;
-        try {
-            for (int t0 = 0; t0 < rows; t0 += SUPER) {
-                rowsNow = Math.min(SUPER, rows - t0);
-                offB = xOff + t0 * ldx;
-                phase = 0;
-                run();
-                phase = 1;
-                run();
-            }
-        } finally {
-            clear();
-        }
+        symmetricRounds(x, xOff, ldx, rows, n, alpha, c, cOff, ldc);
     }
 
     /**
@@ -144,29 +122,35 @@ final class TnEngine {
         if (rows == 0 || n == 0) {
             return;
         }
-        ensure(0, n);
         if (packY.length < SUPER * roundUp(m)) {
             packY = new double[SUPER * roundUp(m)];
         }
-        this.symmetric = true;
-        this.srcB = x;
-        this.ldB = n;
-        this.colsB = n;
-        this.colsA = n;
-        this.alpha = 1.0;
-        this.c = g;
-        this.offC = 0;
-        this.ldC = n;
         this.srcY = y;
         this.colsY = m;
         this.xty = xty;
         this.sumX = xSum;
         this.sumY = ySum;
+        symmetricRounds(x, 0, n, rows, n, 1.0, g, 0, n);
+    }
+
+    /** The rounds of {@link #syrk} (and, when {@code srcY} is set, of {@link #syrkAndXtY}). */
+    private void symmetricRounds(double[] x, int xOff, int ldx, int rows, int n, double alpha,
+                                 double[] c, int cOff, int ldc) {
+        ensure(0, n);
+        this.symmetric = true;
+        this.srcB = x;
+        this.ldB = ldx;
+        this.colsB = n;
+        this.colsA = n;
+        this.alpha = alpha;
+        this.c = c;
+        this.offC = cOff;
+        this.ldC = ldc;
         try {
             for (int t0 = 0; t0 < rows; t0 += SUPER) {
                 rowsNow = Math.min(SUPER, rows - t0);
-                offB = t0 * n;
-                offY = t0 * m;
+                offB = xOff + t0 * ldx;
+                offY = t0 * colsY;
                 phase = 0;
                 run();
                 phase = 1;

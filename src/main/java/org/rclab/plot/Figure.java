@@ -287,17 +287,7 @@ public final class Figure {
         for (Marker m : panel.markers()) {
             ValueMarker vm = new ValueMarker(m.value(), BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f));
-            vm.setLabel(m.label());
-            vm.setLabelFont(TICK);
-            if (m.vertical()) {
-                vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                plot.addDomainMarker(vm);
-            } else {
-                vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                plot.addRangeMarker(vm);
-            }
+            addMarker(plot, m, vm);
         }
         JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
         if (panel.title() != null && !panel.title().isEmpty()) {
@@ -421,18 +411,8 @@ public final class Figure {
         for (Marker m : panel.markers()) {
             ValueMarker vm = new ValueMarker(m.value(), GREY, new BasicStroke(1.3f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_ROUND, 1f, new float[] {3f, 3f}, 0f));
-            vm.setLabel(m.label());
-            vm.setLabelFont(TICK);
             vm.setLabelPaint(BLACK);
-            if (m.vertical()) {
-                vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                plot.addDomainMarker(vm);
-            } else {
-                vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                plot.addRangeMarker(vm);
-            }
+            addMarker(plot, m, vm);
         }
         JFreeChart chart = new JFreeChart(null, TITLE, plot, panel.series().size() > 1);
         if (panel.title() != null && !panel.title().isEmpty()) {
@@ -457,5 +437,20 @@ public final class Figure {
             }
         }
         return dup == 0 ? name : name + "\u200b".repeat(dup);
+    }
+
+    /** Labels {@code vm} as {@code m} and adds it to the x axis (a vertical line) or the y axis. */
+    private static void addMarker(XYPlot plot, Marker m, ValueMarker vm) {
+        vm.setLabel(m.label());
+        vm.setLabelFont(TICK);
+        if (m.vertical()) {
+            vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(vm);
+        } else {
+            vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(vm);
+        }
     }
 }

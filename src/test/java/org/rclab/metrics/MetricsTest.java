@@ -68,48 +68,29 @@ class MetricsTest {
     }
 
     @Test
-    void powerSpectrumPeaksAtTheSineFrequencyAndKeepsTheVariance() {
+    void powerSpectrumPeaksAtTheSineFrequencyAndKeepsTheVarianceForEvenAndOddSegments() {
         double dt = 0.05;
         double f0 = 1.5;
         double[] x = new double[8192];
         for (int i = 0; i < x.length; i++) {
             x[i] = 2 * Math.sin(2 * Math.PI * f0 * i * dt);
         }
-        double[][] s = Climate.powerSpectrum(x, dt, 1024);
-        int peak = 0;
-        double total = 0;
-        for (int k = 0; k < s[0].length; k++) {
-            if (s[1][k] > s[1][peak]) {
-                peak = k;
+        for (int segment : new int[] {1024, 1023}) {
+            double[][] s = Climate.powerSpectrum(x, dt, segment);
+            // n / 2 + 1 one-sided bins, the last at Nyquist for an even n; (n + 1) / 2 and no Nyquist bin for an odd n
+            assertEquals(segment / 2 + 1, s[0].length, "segment " + segment);
+            assertEquals((s[0].length - 1) / (segment * dt), s[0][s[0].length - 1], 1e-12, "segment " + segment);
+            int peak = 0;
+            double total = 0;
+            for (int k = 0; k < s[0].length; k++) {
+                if (s[1][k] > s[1][peak]) {
+                    peak = k;
+                }
+                total += s[1][k] * (s[0][1] - s[0][0]);
             }
-            total += s[1][k] * (s[0][1] - s[0][0]);
+            assertEquals(f0, s[0][peak], s[0][1], "segment " + segment);
+            assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2; segment " + segment);
         }
-        assertEquals(f0, s[0][peak], s[0][1]);
-        assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2");
-    }
-
-    @Test
-    void powerSpectrumOfAnOddSegmentPeaksAtTheSineFrequencyAndKeepsTheVariance() {
-        double dt = 0.05;
-        double f0 = 1.5;
-        double[] x = new double[8192];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 2 * Math.sin(2 * Math.PI * f0 * i * dt);
-        }
-        double[][] s = Climate.powerSpectrum(x, dt, 1023);
-        // an odd n has (n + 1) / 2 one-sided bins and no Nyquist bin
-        assertEquals(512, s[0].length);
-        assertEquals(511 / (1023 * dt), s[0][511], 1e-12);
-        int peak = 0;
-        double total = 0;
-        for (int k = 0; k < s[0].length; k++) {
-            if (s[1][k] > s[1][peak]) {
-                peak = k;
-            }
-            total += s[1][k] * (s[0][1] - s[0][0]);
-        }
-        assertEquals(f0, s[0][peak], s[0][1]);
-        assertEquals(2.0, total, 0.05, "Parseval: integral of the PSD = variance = A^2 / 2");
     }
 
     @Test
