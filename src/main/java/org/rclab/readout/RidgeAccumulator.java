@@ -232,14 +232,18 @@ public final class RidgeAccumulator {
         kernel.accumulate(block.x, block.rows, block.y, outputs, gram, xty, featureSum, targetSum);
     }
 
+    private static String describe(RidgeAccumulator a) {
+        return a.features + " x " + a.outputs + (a.bias ? ", with bias," : ", without bias,");
+    }
+
     /** Adds the sums of {@code other} (rows disjoint from this one's) into this accumulator. */
     public RidgeAccumulator merge(RidgeAccumulator other) {
         if (other == this) {
             throw new IllegalArgumentException("cannot merge an accumulator into itself (its rows would count twice)");
         }
         if (other.features != features || other.outputs != outputs || other.bias != bias) {
-            throw new IllegalArgumentException("cannot merge a " + other.features + " x " + other.outputs
-                    + " accumulator into a " + features + " x " + outputs + " one");
+            throw new IllegalArgumentException("cannot merge a " + describe(other) + " accumulator into a "
+                    + describe(this) + " one");
         }
         flush();
         other.flush();

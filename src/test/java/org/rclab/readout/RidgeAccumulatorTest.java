@@ -138,6 +138,10 @@ class RidgeAccumulatorTest {
         assertArrayEquals(w[0], w[1], "same rows, same bits");
         RidgeAccumulator self = new RidgeAccumulator(2, 1, false);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> self.merge(self)).getMessage().contains("itself"));
+        // shapes that differ only in the bias are named as such
+        String bias = assertThrows(IllegalArgumentException.class,
+                () -> new RidgeAccumulator(3, 2, true).merge(new RidgeAccumulator(3, 2, false))).getMessage();
+        assertTrue(bias.contains("3 x 2, without bias,") && bias.contains("3 x 2, with bias,"), bias);
     }
 
     @Test
