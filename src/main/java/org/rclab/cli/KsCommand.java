@@ -151,15 +151,15 @@ final class KsCommand implements Callable<Integer> {
                     .inputScaling(inputScaling).bias(bias).leakRate(leak)
                     .inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).seed(seed).build();
             training = new TrainingConfig(washout, train, ridge, transform, true, true);
-            Checks.positive("dt", dt);
-            Checks.positive("windows", windows);
-            Checks.positive("sync", sync);
-            Checks.positive("horizon", horizon);
+            Checks.positive("--dt", dt);
+            Checks.positive("--windows", windows);
+            Checks.positive("--sync", sync);
+            Checks.positive("--horizon", horizon);
             tests = new TestWindows(training.rowsNeeded(), windows, sync, horizon);
-            Checks.positive("threshold", threshold);
-            Checks.inRange("exponents", exponents, 0, points);
-            Checks.positive("autonomous", autonomous);
-            Checks.positive("lyapunov-time", lyapunovTime);
+            Checks.positive("--threshold", threshold);
+            Checks.inRange("--exponents", exponents, 0, points);
+            Checks.positive("--autonomous", autonomous);
+            Checks.positive("--lyapunov-time", lyapunovTime);
             truthOptions = new Benettin.Options(k, 0, steps / 20, steps, 1, 20, seed);
         } catch (IllegalArgumentException e) {
             throw Main.badArgument(spec, e);

@@ -1,5 +1,6 @@
 package org.rclab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,23 +120,40 @@ final class LyapunovCommand implements Callable<Integer> {
         // the ESN's settings are checked before the true spectrum is computed
         ReservoirConfig config = null;
         TrainingConfig training = null;
+        TrainedModel loaded = null;
+        Benettin.Options modelOptions = null;
         try {
             setup = systemOptions.create();
             double h = setup.map().timeStep();
             t = time == null ? setup.lyapunovTime() : time;
             double t0 = transientTime == null ? setup.transientTime() : transientTime;
-            k = Checks.inRange("exponents", exponents == null ? setup.exponents() : exponents, 1, setup.map().dimension());
+            k = Checks.inRange("--exponents", exponents == null ? setup.exponents() : exponents, 1, setup.map().dimension());
             long steps = Math.max(1, Math.round(t / h));
             long warmup = Trajectory.wholeSteps("--transient", t0, h);
             options = new Benettin.Options(k, warmup, Math.max(1, steps / 20), steps, qrEvery, blocks, seed);
+            double modelStep = Double.NaN;
             if (load != null) {
                 Checks.require(Files.isDirectory(load), "--load must be a model folder (from rclab lorenz), got " + load);
+                try {
+                    loaded = ModelArchive.load(load);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("--load must be a model folder (from rclab lorenz): " + e.getMessage(), e);
+                }
+                modelStep = loaded.dt();
             } else if (esn) {
                 config = ReservoirConfig.builder().size(size).averageDegree(degree).spectralRadius(spectralRadius)
                         .leakRate(leak).inputScaling(inputScaling).bias(bias).seed(esnSeed)
                         .inputConnectivity(setup.map().outputDimension() > 8 ? ReservoirConfig.InputConnectivity.BLOCKS
                                 : ReservoirConfig.InputConnectivity.DENSE).build();
                 training = new TrainingConfig(washout, train, ridge, transform, true, true);
+                Trajectory.wholeSteps("--esn: the sample step", setup.sampleStep(), h);
+                modelStep = setup.sampleStep();
+            }
+            if (load != null || esn) {
+                // the model's spectrum runs in its own time step: its Benettin settings are checked now too
+                long modelSteps = Math.max(1, Math.round(t / modelStep));
+                modelOptions = new Benettin.Options(k, Math.max(1, modelSteps / 20), Math.max(1, modelSteps / 20),
+                        modelSteps, qrEvery, blocks, seed);
             }
         } catch (IllegalArgumentException e) {
             throw Main.badArgument(spec, e);
@@ -152,7 +170,7 @@ final class LyapunovCommand implements Callable<Integer> {
         }
         TrainedModel model;
         if (load != null) {
-            model = ModelArchive.load(load);
+            model = loaded;
             log.printf(Locale.ROOT, "loaded %s: N = %d, dt = %s, transform %s%n", load, model.network().stateSize(), model.dt(),
                     model.transform());
         } else {
@@ -165,10 +183,6 @@ final class LyapunovCommand implements Callable<Integer> {
                     (System.nanoTime() - start) * 1e-9);
         }
         ClosedLoopMap map = new ClosedLoopMap(model);
-        double hm = map.timeStep();
-        long modelSteps = Math.max(1, Math.round(t / hm));
-        var modelOptions = new Benettin.Options(k, Math.max(1, modelSteps / 20), Math.max(1, modelSteps / 20), modelSteps,
-                qrEvery, blocks, seed);
         LyapunovSpectrum m = Benettin.spectrum(map, model.trainingEndState(), modelOptions,
                 ProgressBar.onTerminal("ESN lyapunov"));
         String table = LyapunovSpectrum.comparison(setup.name(), s, m);

@@ -82,6 +82,10 @@ public record TestWindows(int first, int count, int sync, int horizon, int strid
         Checks.length("sigma", sigma, data.cols());
         Checks.positive("threshold", threshold);
         Checks.positive("lambdaMax", lambdaMax);
+        Checks.require(sync >= model.minimumHistory(), "sync must be >= the model's minimum history "
+                + model.minimumHistory() + ", got " + sync);
+        Checks.require(Math.abs(data.dt() - model.dt()) <= 1e-9 * model.dt(), "data must be sampled at the model's"
+                + " time step " + model.dt() + " (the VPT counts rows of data.dt()), got dt " + data.dt());
         List<TimeSeries> forecasts = new ArrayList<>(count);
         double[][] curves = new double[count][];
         double[] vpt = new double[count];

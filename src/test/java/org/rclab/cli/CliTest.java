@@ -3,6 +3,7 @@ package org.rclab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class CliTest {
     }
 
     @Test
-    void simulateWritesNpyAndCsvThatReadBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void simulateWritesNpyAndCsvThatReadBack(@TempDir Path dir) throws Exception {
         var npy = dir.resolve("ks.npy");
         Result r = run("simulate", "ks", "-n", "200", "--transient", "100", "--out", npy.toString());
         assertEquals(0, r.code(), r.err());
@@ -85,7 +86,7 @@ class CliTest {
     }
 
     @Test
-    void badModelIsRejectedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void badModelIsRejectedBeforeAnyWork(@TempDir Path dir) {
         var out = dir.resolve("lorenz");
         Result r = run("lorenz", "--model", "bogus", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
@@ -99,7 +100,7 @@ class CliTest {
     }
 
     @Test
-    void badEsnSettingsAreRejectedBeforeTheTrueSpectrum(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void badEsnSettingsAreRejectedBeforeTheTrueSpectrum(@TempDir Path dir) {
         var out = dir.resolve("lyapunov");
         Result r = run("lyapunov", "lorenz63", "--esn", "--transform", "bogus", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
@@ -150,9 +151,15 @@ class CliTest {
     }
 
     @Test
-    void argumentChecksGiveUsageAndExitCode2BeforeAnyWork(@TempDir Path dir) {
+    void argumentChecksGiveUsageAndExitCode2BeforeAnyWork(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
+        Path notAModel = Files.createDirectories(dir.resolve("empty-folder"));
         for (String[] args : new String[][] {
+                {"lorenz", "--autonomous", "10", "--out", out.toString()},
+                {"lorenz", "--model", "ngrc", "--sync", "1", "--out", out.toString()},
+                {"lorenz", "--model", "deepesn", "--size", "20", "--layers", "4", "--out", out.toString()},
+                {"lyapunov", "lorenz63", "--load", notAModel.toString(), "--out", out.toString()},
+                {"lyapunov", "lorenz63", "--esn", "--time", "3", "--blocks", "200", "--out", out.toString()},
                 {"lorenz", "--windows", "0", "--out", out.toString()},
                 {"lorenz", "--dt", "0.03", "--out", out.toString()},
                 {"lorenz", "--model", "deepesn", "--layers", "0", "--out", out.toString()},

@@ -183,5 +183,12 @@ class TestWindowsTest {
                 () -> tests.forecast(new Scripted(new int[] {8, 8}), data, SIGMA, 0, LAMBDA)).getMessage());
         assertEquals("lambdaMax must be positive and finite, got NaN", assertThrows(IllegalArgumentException.class,
                 () -> tests.forecast(new Scripted(new int[] {8, 8}), data, SIGMA, 0.4, Double.NaN)).getMessage());
+        var unsynchronised = new TestWindows(10, 2, 0, 8);
+        assertEquals("sync must be >= the model's minimum history 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> unsynchronised.forecast(new Scripted(new int[] {8, 8}), data, SIGMA, 0.4, LAMBDA)).getMessage());
+        TimeSeries coarse = TimeSeries.wrap(data.toArray(), data.rows(), 2, 0, 2 * DT, data.names());
+        String dt = assertThrows(IllegalArgumentException.class,
+                () -> tests.forecast(new Scripted(new int[] {8, 8}), coarse, SIGMA, 0.4, LAMBDA)).getMessage();
+        assertTrue(dt.startsWith("data must be sampled at the model's time step " + DT), dt);
     }
 }

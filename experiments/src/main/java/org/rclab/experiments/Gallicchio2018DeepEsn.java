@@ -75,12 +75,13 @@ public final class Gallicchio2018DeepEsn implements Experiment {
         // Lorenz-63: dt 0.02, 20000 training steps, rclab's Lorenz settings per layer
         int lorenzUnits = quick ? 400 : 1200;
         TrainingConfig lorenzTraining = TrainingConfig.lorenzDefaults();
+        var lorenzTests = new TestWindows(lorenzTraining.rowsNeeded(), 10, 500, 1200);
         TimeSeries lorenz = Trajectory.sample(new Rk4(Lorenz63.classic(), 0.01), new double[] {1, 1, 1}, 100.0, 0.02,
-                lorenzTraining.rowsNeeded() + 500 + 10 * 1200);
+                lorenzTests.rowsNeeded());
         ReservoirConfig lorenzBase = ReservoirConfig.builder().spectralRadius(0.9).bias(0.5).leakRate(1.0).build();
         double[][] lorenzVpt = new double[designs.size()][];
         for (int k = 0; k < designs.size(); k++) {
-            lorenzVpt[k] = vpts(designs.get(k), lorenzBase, lorenzUnits, lorenz, lorenzTraining, 500, 1200, 0.9056, seeds,
+            lorenzVpt[k] = vpts(designs.get(k), lorenzBase, lorenzUnits, lorenz, lorenzTraining, lorenzTests, 0.9056, seeds,
                     3, ReservoirConfig.InputConnectivity.DENSE);
             results.addf("| Lorenz-63 | %d | %s | %.2f | %.2f |", lorenzUnits, designs.get(k).label(),
                     Metrics.mean(lorenzVpt[k]), Metrics.std(lorenzVpt[k]));
@@ -91,12 +92,13 @@ public final class Gallicchio2018DeepEsn implements Experiment {
         int ksTrain = quick ? 10_000 : 20_000;
         var ks = KuramotoSivashinsky.of(22, 64);
         TrainingConfig ksTraining = new TrainingConfig(1000, ksTrain, 1e-5, StateTransform.PATHAK_SQUARE, true, true);
+        var ksTests = new TestWindows(ksTraining.rowsNeeded(), 10, 200, 600);
         TimeSeries ksData = Trajectory.sample(ks.etdrk4(0.25), ks.initialCondition(new Seeds(1).stream("ks-initial")),
-                4000L, 1, ksTraining.rowsNeeded() + 200 + 10 * 600);
+                4000L, 1, ksTests.rowsNeeded());
         ReservoirConfig ksBase = ReservoirConfig.builder().averageDegree(3).spectralRadius(0.5).inputScaling(0.3).build();
         double[][] ksVpt = new double[designs.size()][];
         for (int k = 0; k < designs.size(); k++) {
-            ksVpt[k] = vpts(designs.get(k), ksBase, ksUnits, ksData, ksTraining, 200, 600, 0.048, seeds, 64,
+            ksVpt[k] = vpts(designs.get(k), ksBase, ksUnits, ksData, ksTraining, ksTests, 0.048, seeds, 64,
                     ReservoirConfig.InputConnectivity.BLOCKS);
             results.addf("| KS L = 22 | %d | %s | %.2f | %.2f |", ksUnits, designs.get(k).label(),
                     Metrics.mean(ksVpt[k]), Metrics.std(ksVpt[k]));
@@ -137,11 +139,10 @@ public final class Gallicchio2018DeepEsn implements Experiment {
         results.write("./rclab experiments Gallicchio2018DeepEsn" + (quick ? " --quick" : ""));
     }
 
-    /** Mean VPT over test windows for each seed. */
+    /** Mean VPT over the test windows for each seed. */
     private static double[] vpts(Design design, ReservoirConfig base, int units, TimeSeries data, TrainingConfig training,
-                                 int sync, int horizon, double lambdaMax, int seeds, int inputs,
+                                 TestWindows tests, double lambdaMax, int seeds, int inputs,
                                  ReservoirConfig.InputConnectivity firstLayerInput) {
-        var tests = new TestWindows(training.rowsNeeded(), 10, sync, horizon);
         double[] sigma = Metrics.climateStd(data.slice(0, training.rowsNeeded()));
         double[] result = new double[seeds];
         for (int s = 0; s < seeds; s++) {
