@@ -184,7 +184,7 @@ public final class TrainedModel implements Forecaster {
         checkData(data);
         Checks.require(from >= 0 && from < to && to < data.rows(),
                 "rows must satisfy 0 <= from < to < " + data.rows() + ", got from = " + from + ", to = " + to);
-        data.requireFinite("data", 0, to);
+        data.requireFinite("data", from, to); // synchronize checks rows [0, from)
         double[] x = synchronize(data, 0, from);
         int d = dimension();
         double[] next = new double[x.length];

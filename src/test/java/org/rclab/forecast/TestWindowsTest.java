@@ -78,12 +78,12 @@ class TestWindowsTest {
 
         @Override
         public TangentMap closedLoop() {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("TestWindows never asks a model for its closed-loop map");
         }
 
         @Override
         public double[] closedLoopState(TimeSeries data, int start, int history) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("TestWindows only calls forecast(data, start, history, steps)");
         }
     }
 
