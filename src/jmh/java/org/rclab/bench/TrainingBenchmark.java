@@ -26,9 +26,8 @@ import org.rclab.reservoir.ReservoirConfig;
  * The training of {@code ./rclab lorenz} (run + fit) in a JVM whose JIT has compiled it: N = 2000,
  * degree 6, rho 0.9, leak 1, input scaling 0.1, bias 0.5, 1000 washout and 20000 training steps
  * of Lorenz-63 at dt = 0.02, z-scored, ridge 1e-6. The launcher's report times the same training
- * in a fresh JVM, where the first few thousand steps and blocks run before the JIT has caught up
- * and the activation stays on its scalar loop (a 21000-step training is below its ski-rental
- * threshold); here, after the warm-up shots, it runs on the Vector API.
+ * in a fresh JVM, where the first few thousand steps and blocks run before the JIT has caught up;
+ * here every shot after the warm-up ones runs compiled code.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -jar target/benchmarks.jar TrainingBenchmark

@@ -6,9 +6,9 @@ package org.rclab.core;
  * <p>{@code Math.tanh} costs about 19 ns on Java 17 and dominates a sparse reservoir's update
  * (see shared/PERF-LIMITS.md). {@link #tanh(double)} is built from additions, multiplications,
  * fused multiply-adds, one division and exponent bits only, every step exactly rounded, so
- * {@code org.rclab.linalg.LeakyTanh}'s Vector API version, which takes the same steps lane by
- * lane, gives the same bits; this is its scalar twin. For {@code y = 2|x|} (at most 40, where
- * tanh is 1 in double precision):
+ * {@code org.rclab.linalg.LeakyTanh}, which takes the same steps in loops the JIT vectorises
+ * (making {@code 2^k} by exact arithmetic instead of exponent bits), gives the same bits. For
+ * {@code y = 2|x|} (at most 40, where tanh is 1 in double precision):
  *
  * <pre>
  *   k = rint(y / ln 2),  r = y - k ln 2  (|r| &lt;= ln 2 / 2; ln 2 split in two, Cody and Waite 1980)
@@ -23,7 +23,7 @@ package org.rclab.core;
  * (E / (E + 2) is as accurate near 0 as elsewhere): the largest error seen is 2 ulp of the
  * exact value, over 300000 points checked against a 40-digit reference ({@code Math.tanh} is
  * within 2.5; the tests check 30000 points, densely where k = 1), about 5.5 ns a call, and
- * about 1 ns an element in the vector kernel.
+ * about 2 ns an element in {@code LeakyTanh}'s vectorised loops.
  */
 public final class FastMath {
 
@@ -55,7 +55,7 @@ public final class FastMath {
     private FastMath() {
     }
 
-    /** The k-th coefficient of tanh's expm1 polynomial, 1/(k+2)!, k = 0 .. 11 (for its vector twin). */
+    /** The k-th coefficient of tanh's expm1 polynomial, 1/(k+2)!, k = 0 .. 11 (for its vectorised twin). */
     public static double expm1Coefficient(int k) {
         return EXPM1_TAYLOR[k];
     }
@@ -70,7 +70,7 @@ public final class FastMath {
         return c;
     }
 
-    /** The hyperbolic tangent (2 ulp at most seen); the same bits as the vector kernel. */
+    /** The hyperbolic tangent (2 ulp at most seen); the same bits as {@code LeakyTanh}'s loops. */
     public static double tanh(double x) {
         double y = Math.min(2 * Math.abs(x), TANH_Y_MAX);
         double shifted = Math.fma(y, LOG2E, ROUNDER);

@@ -12,80 +12,130 @@ import org.rclab.core.FastMath;
  * </pre>
  *
  * The hyperbolic tangent is most of a sparse reservoir's step ({@code Math.tanh} costs about
- * 19 ns on Java 17). {@link #best()} runs {@link FastMath#tanh} as a plain loop (about 5 ns an
- * element) and, when the JVM has {@code --add-modules jdk.incubator.vector}, on the Java 17
- * Vector API (about 1 ns) once a long run has earned the vector loop's compilation
- * ({@link VectorLeakyTanh}). Both take the same exactly rounded steps, so they give the same
- * bits: a model trained in JShell without the module forecasts exactly as one trained by
- * {@code ./rclab}, and a run's bits do not depend on when the switch happened.
+ * 19 ns on Java 17, {@link FastMath#tanh} about 5.5). This kernel takes {@link FastMath#tanh}'s
+ * steps in loops that C2's superword pass turns into vector code (about 1.5 ns an element with
+ * AVX-512): every operation in them is an addition, multiplication, fused multiply-add,
+ * division, {@code Math.abs}, {@code Math.min} or {@code Math.max}, all exactly rounded, so the
+ * interpreter, C1 and the vectorised loop give the same bits as {@link FastMath#tanh}. Two
+ * things differ from it, neither in value:
+ * <ul>
+ *   <li>{@code 2^k} ({@code 0 <= k <= 58}) is not made from exponent bits (reinterpreting a
+ *       double's bits stops Java 17's superword pass) but by arithmetic: {@code v ~ 2^((k + 0.085) / 64)}
+ *       from a quadratic, squared six times, lies within a factor {@code 2^(+-0.2)} of {@code 2^k},
+ *       and Veltkamp's split ({@code p = (2^52 + 1) v, p - (p - v)}; Dekker 1971) rounds it to
+ *       one significant bit, which is exactly {@code 2^k} (checked for every k);</li>
+ *   <li>the sign is put back with {@code max(min(z 2^1000, t), -t)}, which is {@code t} for
+ *       {@code z >= +0}, {@code -t} for {@code z <= -0}, and NaN for NaN.</li>
+ * </ul>
+ * The superword pass of Java 17 vectorises a loop only if it is small (at most 60 nodes before
+ * unrolling) and indexes every array alike, so the work is split into passes over
+ * {@code [offset, offset + n)} with the same index in every array, and {@code expm1} of the
+ * reduced argument waits between the first two in a scratch array of the calling thread.
  *
- * <p>Thread-safe. The scalar loop allocates nothing; the vector one starts one daemon thread,
- * once per JVM, to get itself compiled ({@link VectorLeakyTanh}).
- *
- * <p>{@code apply} reads {@code x} and writes {@code z}: they may be the same array only at the
- * same offset ({@code Reservoir}'s step passes distinct arrays, checked there).
+ * <p>Thread-safe; allocates only that scratch array, once per thread (and again when a larger
+ * slice comes). {@code x} may be {@code z} (then the leak reads the new values: callers pass
+ * distinct arrays).
  */
-public class LeakyTanh {
+public final class LeakyTanh {
 
-    LeakyTanh() {
+    // FastMath.tanh's constants, as static finals the JIT folds into the loops
+    private static final double TANH_Y_MAX = FastMath.TANH_Y_MAX;
+    private static final double LOG2E = FastMath.LOG2E;
+    private static final double LN2_HI = FastMath.LN2_HI;
+    private static final double LN2_LO = FastMath.LN2_LO;
+    private static final double ROUNDER = FastMath.ROUNDER;
+    private static final double C0 = FastMath.expm1Coefficient(0);
+    private static final double C1 = FastMath.expm1Coefficient(1);
+    private static final double C2 = FastMath.expm1Coefficient(2);
+    private static final double C3 = FastMath.expm1Coefficient(3);
+    private static final double C4 = FastMath.expm1Coefficient(4);
+    private static final double C5 = FastMath.expm1Coefficient(5);
+    private static final double C6 = FastMath.expm1Coefficient(6);
+    private static final double C7 = FastMath.expm1Coefficient(7);
+    private static final double C8 = FastMath.expm1Coefficient(8);
+    private static final double C9 = FastMath.expm1Coefficient(9);
+    private static final double C10 = FastMath.expm1Coefficient(10);
+    private static final double C11 = FastMath.expm1Coefficient(11);
+    /** 2^w ~ P0 + P1 w + P2 w^2 on [0, 0.91] within 0.14%: least squares in the relative error. */
+    private static final double P0 = 0x1.00535604f308cp+0;
+    private static final double P1 = 0x1.544a27791ee1bp-1;
+    private static final double P2 = 0x1.4e4fc170e802ep-2;
+    /** w = (k + 0.085) / 64: v^64 then lies in [2^(k - 0.04), 2^(k + 0.21)], inside the [2^(k - 0.41), 2^(k + 0.58)) that rounds to 2^k. */
+    private static final double W_SCALE = 0x1p-6;
+    private static final double W_SHIFT = 0.085 * 0x1p-6;
+    /** Veltkamp's splitter for one significant bit: 2^52 + 1. */
+    private static final double SPLITTER = 0x1p52 + 1;
+    /** A factor that takes every nonzero |z| above 1 (and so above tanh |z|) without changing its sign. */
+    private static final double SIGN_SCALE = 0x1p1000;
+
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
+    private LeakyTanh() {
     }
 
-    /** The fastest implementation this JVM can run; chosen once per JVM. */
-    public static LeakyTanh best() {
-        return Best.CHOICE;
-    }
-
-    /** "vector-512", "vector-256" or "scalar". */
-    public String name() {
-        return "scalar";
+    /** 2^k, exactly, for a whole k in [0, 58], by arithmetic alone (see the class comment). */
+    static double powerOfTwo(double k) {
+        double w = Math.fma(k, W_SCALE, W_SHIFT);
+        double v = Math.fma(Math.fma(P2, w, P1), w, P0);
+        v *= v;
+        v *= v;
+        v *= v;
+        v *= v;
+        v *= v;
+        v *= v;
+        double p = v * SPLITTER;
+        return p - (p - v);
     }
 
     /**
-     * {@code z[zo + i] = (1 - a) x[xo + i] + a tanh(z[zo + i])} for {@code i < n}, and, when
-     * {@code slopes != null}, {@code slopes[so + i] = 1 - tanh^2} of the same pre-activation.
-     * Modifies {@code z} and {@code slopes} only; {@code x} may be {@code z} only at the same
-     * offset. The caller checks the slices (this is a kernel of {@code Reservoir}'s step).
+     * For {@code i} in {@code [offset, offset + n)}: {@code z[i] = (1 - a) x[i] + a tanh(z[i])} and,
+     * when {@code slopes != null}, {@code slopes[i] = 1 - tanh^2(z[i])} of the same
+     * pre-activation. Every array is indexed alike (a DeepESN layer's slice of the stacked state).
+     * The caller checks the slices (this is a kernel of {@code Reservoir}'s step).
      */
-    public void apply(double[] z, int zo, double[] x, int xo, int n, double a, double[] slopes, int so) {
+    public static void apply(double[] z, double[] x, int offset, int n, double a, double[] slopes) {
+        int end = offset + n;
+        double[] s = SCRATCH.get();
+        if (s.length < end) {
+            s = new double[end];
+            SCRATCH.set(s);
+        }
+        // pass 1: expm1(r) of the reduced argument, y = min(2|z|, 40) = k ln 2 + r
+        for (int i = offset; i < end; i++) {
+            double y = Math.min(2 * Math.abs(z[i]), TANH_Y_MAX);
+            double k = Math.fma(y, LOG2E, ROUNDER) - ROUNDER;
+            double r = Math.fma(-k, LN2_HI, y);
+            r = Math.fma(-k, LN2_LO, r);
+            double r2 = r * r;
+            double r4 = r2 * r2;
+            double r8 = r4 * r4;
+            double q0 = Math.fma(Math.fma(C3, r, C2), r2, Math.fma(C1, r, C0));
+            double q1 = Math.fma(Math.fma(C7, r, C6), r2, Math.fma(C5, r, C4));
+            double q2 = Math.fma(Math.fma(C11, r, C10), r2, Math.fma(C9, r, C8));
+            s[i] = Math.fma(r2, Math.fma(q2, r8, Math.fma(q1, r4, q0)), r);
+        }
+        // pass 2: 2^k, E = expm1(y) = 2^k expm1(r) + (2^k - 1), tanh z = sign(z) E / (E + 2)
+        for (int i = offset; i < end; i++) {
+            double zi = z[i];
+            double y = Math.min(2 * Math.abs(zi), TANH_Y_MAX);
+            double k = Math.fma(y, LOG2E, ROUNDER) - ROUNDER;
+            double twoK = powerOfTwo(k);
+            double e = Math.fma(twoK, s[i], twoK - 1);
+            double t = e / (e + 2);
+            z[i] = Math.max(Math.min(zi * SIGN_SCALE, t), -t);
+        }
+        // pass 3: the slopes and the leak
         double keep = 1 - a;
         if (slopes == null) {
-            for (int i = 0; i < n; i++) {
-                z[zo + i] = keep * x[xo + i] + a * FastMath.tanh(z[zo + i]);
+            for (int i = offset; i < end; i++) {
+                z[i] = keep * x[i] + a * z[i];
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                double t = FastMath.tanh(z[zo + i]);
-                z[zo + i] = keep * x[xo + i] + a * t;
-                slopes[so + i] = 1 - t * t;
+            for (int i = offset; i < end; i++) {
+                double t = z[i];
+                slopes[i] = 1 - t * t;
+                z[i] = keep * x[i] + a * t;
             }
         }
-    }
-
-    /** The plain-Java implementation (tests compare the two). */
-    static LeakyTanh scalar() {
-        return Scalar.INSTANCE;
-    }
-
-    private static final class Scalar {
-        static final LeakyTanh INSTANCE = new LeakyTanh();
-    }
-
-    /** Holder of {@link #best()}'s choice, made when it is first asked for. */
-    private static final class Best {
-        static final LeakyTanh CHOICE = choose();
-    }
-
-    private static LeakyTanh choose() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                Object kernel = Class.forName("org.rclab.linalg.VectorLeakyTanh").getDeclaredMethod("preferred").invoke(null);
-                if (kernel != null) {
-                    return (LeakyTanh) kernel;
-                }
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return Scalar.INSTANCE;
-            }
-        }
-        return Scalar.INSTANCE;
     }
 }

@@ -131,9 +131,9 @@ public final class DeepReservoir implements EchoState {
         Reservoir.checkUpdate(stateSize, inputDimension(), x, u, next);
         for (int l = 0; l < layers.size(); l++) {
             if (l == 0) {
-                layers.get(0).step(x, 0, u, 0, next, 0, null, 0);
+                layers.get(0).step(x, u, 0, next, 0, null);
             } else {
-                layers.get(l).step(x, offsets[l], next, offsets[l - 1], next, offsets[l], null, 0);
+                layers.get(l).step(x, next, offsets[l - 1], next, offsets[l], null);
             }
         }
     }
@@ -143,9 +143,9 @@ public final class DeepReservoir implements EchoState {
         Reservoir.checkUpdate(stateSize, inputDimension(), x, u, next, slopes);
         for (int l = 0; l < layers.size(); l++) {
             if (l == 0) {
-                layers.get(0).step(x, 0, u, 0, next, 0, slopes, 0);
+                layers.get(0).step(x, u, 0, next, 0, slopes);
             } else {
-                layers.get(l).step(x, offsets[l], next, offsets[l - 1], next, offsets[l], slopes, offsets[l]);
+                layers.get(l).step(x, next, offsets[l - 1], next, offsets[l], slopes);
             }
         }
     }

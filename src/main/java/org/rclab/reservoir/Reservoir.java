@@ -18,13 +18,10 @@ import org.rclab.linalg.SpectralRadius;
  * (Jaeger 2001, GMD Report 148; Jaeger &amp; Haas 2004, Science 304:78). W is N x N in CSR, scaled
  * to the configured spectral radius measured by Arnoldi iteration; W_in is N x D in CSR. Random
  * draws come from the named streams "W", "Win" and "bias" of the config's seed, so the same seed
- * gives the same bits. The update allocates nothing (the activation starts one daemon thread per
- * JVM once a long run has earned its vector loop, {@link LeakyTanh}).
+ * gives the same bits. The update allocates nothing once a thread has made its two scratch
+ * arrays (the dense input's drive here, the activation's in {@link LeakyTanh}).
  */
 public final class Reservoir implements EchoState {
-
-    /** tanh and the leak on every node: the Vector API's when the JVM has it ({@link LeakyTanh}). */
-    private static final LeakyTanh ACTIVATION = LeakyTanh.best();
 
     private final ReservoirConfig config;
     private final int inputDimension;
@@ -39,8 +36,10 @@ public final class Reservoir implements EchoState {
     private final int[] inStart;
     private final int[] inCols;
     private final double[] inVals;
-    /** W_in column-major (D x N) when every node receives every input, else null. */
-    private final double[] inColumns;
+    /** W_in's columns (D of N each) when every node receives every input, else null. */
+    private final double[][] inColumns;
+    /** Each thread's b + W_in u for the dense input (its loops index every array alike, so C2 vectorises them). */
+    private static final ThreadLocal<double[]> DRIVE = ThreadLocal.withInitial(() -> new double[0]);
 
     private Reservoir(ReservoirConfig config, int inputDimension, CsrMatrix w, CsrMatrix win, double[] bias,
                       double unscaledRadius) {
@@ -59,16 +58,16 @@ public final class Reservoir implements EchoState {
         this.inColumns = denseColumns(win);
     }
 
-    /** W_in's columns one after another when it is dense (so W_in u is D vectorisable axpys), else null. */
-    private static double[] denseColumns(CsrMatrix win) {
+    /** W_in's columns when it is dense (so W_in u is D vectorisable axpys), else null. */
+    private static double[][] denseColumns(CsrMatrix win) {
         if (win.nonZeros() != (long) win.rows() * win.cols()) {
             return null;
         }
         double[][] dense = win.toDense();
-        double[] cols = new double[win.rows() * win.cols()];
+        double[][] cols = new double[win.cols()][win.rows()];
         for (int q = 0; q < win.cols(); q++) {
             for (int i = 0; i < win.rows(); i++) {
-                cols[q * win.rows() + i] = dense[i][q];
+                cols[q][i] = dense[i][q];
             }
         }
         return cols;
@@ -216,7 +215,7 @@ public final class Reservoir implements EchoState {
     @Override
     public void update(double[] x, double[] u, double[] next) {
         checkUpdate(config.size(), inputDimension, x, u, next);
-        step(x, 0, u, 0, next, 0, null, 0);
+        step(x, u, 0, next, 0, null);
     }
 
     /**
@@ -229,7 +228,7 @@ public final class Reservoir implements EchoState {
     @Override
     public void update(double[] x, double[] u, double[] next, double[] slopes) {
         checkUpdate(config.size(), inputDimension, x, u, next, slopes);
-        step(x, 0, u, 0, next, 0, slopes, 0);
+        step(x, u, 0, next, 0, slopes);
     }
 
     /**
@@ -279,11 +278,11 @@ public final class Reservoir implements EchoState {
     }
 
     /**
-     * The update on slices: reads {@code x[xo..xo+N)} and {@code u[uo..uo+D)}, writes
-     * {@code next[no..no+N)} and, when {@code slopes != null}, {@code slopes[so..so+N)}. The kernel of
-     * both public updates and of {@link DeepReservoir}'s layers.
+     * The update on slices of a stacked state: reads {@code x[o..o+N)} and {@code u[uo..uo+D)},
+     * writes {@code next[o..o+N)} and, when {@code slopes != null}, {@code slopes[o..o+N)}. The
+     * kernel of both public updates and of {@link DeepReservoir}'s layers.
      */
-    void step(double[] x, int xo, double[] u, int uo, double[] next, int no, double[] slopes, int so) {
+    void step(double[] x, double[] u, int uo, double[] next, int o, double[] slopes) {
         final int n = config.size();
         final double a = config.leakRate();
         final int[] ws = wStart;
@@ -295,36 +294,42 @@ public final class Reservoir implements EchoState {
         final double[] b = bias;
         // pass 1: the pre-activations W x + W_in u + b, written into next
         if (inColumns != null) {
-            // dense input: b + W_in u as D axpys over contiguous columns (vectorised by the JIT)
-            System.arraycopy(b, 0, next, no, n);
+            // dense input: b + W_in u as D axpys over contiguous columns, into this thread's scratch
+            // array (Java 17's C2 vectorises a loop only when its arrays share one index)
+            double[] drive = DRIVE.get();
+            if (drive.length < n) {
+                drive = new double[n];
+                DRIVE.set(drive);
+            }
+            System.arraycopy(b, 0, drive, 0, n);
             for (int q = 0; q < inputDimension; q++) {
                 double uq = u[uo + q];
-                int base = q * n;
+                double[] column = inColumns[q];
                 for (int i = 0; i < n; i++) {
-                    next[no + i] += inColumns[base + i] * uq;
+                    drive[i] += column[i] * uq;
                 }
             }
             for (int i = 0; i < n; i++) {
-                double s = next[no + i];
+                double s = drive[i];
                 for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
-                    s += wv[p] * x[xo + wc[p]];
+                    s += wv[p] * x[o + wc[p]];
                 }
-                next[no + i] = s;
+                next[o + i] = s;
             }
         } else {
             for (int i = 0; i < n; i++) {
                 double s = b[i];
                 for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
-                    s += wv[p] * x[xo + wc[p]];
+                    s += wv[p] * x[o + wc[p]];
                 }
                 for (int p = is[i], end = is[i + 1]; p < end; p++) {
                     s += iv[p] * u[uo + ic[p]];
                 }
-                next[no + i] = s;
+                next[o + i] = s;
             }
         }
         // pass 2: the activation and the leak, in place (two tight loops run faster than one)
-        ACTIVATION.apply(next, no, x, xo, n, a, slopes, so);
+        LeakyTanh.apply(next, x, o, n, a, slopes);
     }
 
     /**
