@@ -105,6 +105,27 @@ public final class GramAccumulator {
      */
     public void accumulate(double[] x, int rows, double[] y, int m, double[] g, double[] xty,
                            double[] xSum, double[] ySum) {
+        checkFoldShapes(x, rows, y, m, g, xty, xSum, ySum);
+        checkFinite("x", x, rows, n, engine.kernel());
+        checkFinite("y", y, rows, m, engine.kernel());
+        engine.syrkAndXtY(x, rows, n, y, m, g, xty, xSum, ySum);
+    }
+
+    /**
+     * {@link #accumulate(double[], int, double[], int, double[], double[], double[], double[])}
+     * without its scan of X and Y for non-finite values, for a caller that has checked every row
+     * as it arrived ({@code RidgeAccumulator} does, naming the row): the scan reads a 512-row,
+     * 2000-column block from memory once more, 0.6 ms of the folding thread per block. A
+     * non-finite value makes the sums non-finite. Shapes and aliasing are checked as there.
+     */
+    public void accumulateFinite(double[] x, int rows, double[] y, int m, double[] g, double[] xty,
+                                 double[] xSum, double[] ySum) {
+        checkFoldShapes(x, rows, y, m, g, xty, xSum, ySum);
+        engine.syrkAndXtY(x, rows, n, y, m, g, xty, xSum, ySum);
+    }
+
+    private void checkFoldShapes(double[] x, int rows, double[] y, int m, double[] g, double[] xty,
+                                 double[] xSum, double[] ySum) {
         checkGramShapes(x, rows, g);
         checkXtYShapes(x, rows, y, m, xty);
         Checks.length("xSum", xSum, n);
@@ -116,9 +137,6 @@ public final class GramAccumulator {
                 Checks.distinct(names[a], arrays[a], names[b], arrays[b]);
             }
         }
-        checkFinite("x", x, rows, n, engine.kernel());
-        checkFinite("y", y, rows, m, engine.kernel());
-        engine.syrkAndXtY(x, rows, n, y, m, g, xty, xSum, ySum);
     }
 
     private void checkGramShapes(double[] x, int rows, double[] g) {

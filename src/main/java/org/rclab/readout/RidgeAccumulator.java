@@ -227,9 +227,9 @@ public final class RidgeAccumulator {
         }
     }
 
-    /** Adds the rows of {@code block} to the sums. */
+    /** Adds the rows of {@code block} to the sums ({@link #add} has checked that they are finite). */
     private void fold(Block block, GramAccumulator kernel) {
-        kernel.accumulate(block.x, block.rows, block.y, outputs, gram, xty, featureSum, targetSum);
+        kernel.accumulateFinite(block.x, block.rows, block.y, outputs, gram, xty, featureSum, targetSum);
     }
 
     private static String describe(RidgeAccumulator a) {

@@ -165,6 +165,16 @@ class GramTest {
                 acc.accumulate(x, rows, y, m, g2, xty2, xSum, ySum);
                 assertArrayEquals(g1, g2, k.name());
                 assertArrayEquals(xty1, xty2, k.name());
+                // the unscanned entry point of the ridge fold: the same bits
+                double[] g4 = freshG(n);
+                double[] xty4 = new double[n * m];
+                double[] xSum4 = new double[n];
+                double[] ySum4 = new double[m];
+                acc.accumulateFinite(x, rows, y, m, g4, xty4, xSum4, ySum4);
+                assertArrayEquals(g2, g4, k.name());
+                assertArrayEquals(xty2, xty4, k.name());
+                assertArrayEquals(xSum, xSum4, k.name());
+                assertArrayEquals(ySum, ySum4, k.name());
                 for (int q = 0; q < m; q++) {
                     double s = 0;
                     for (int t = 0; t < rows; t++) {
