@@ -13,10 +13,11 @@ import org.rclab.core.FastMath;
  *
  * The hyperbolic tangent is most of a sparse reservoir's step ({@code Math.tanh} costs about
  * 19 ns on Java 17, {@link FastMath#tanh} about 5.5). This kernel takes {@link FastMath#tanh}'s
- * steps in loops that C2's superword pass turns into vector code (about 2 ns an element with
- * AVX-512, 4.3 us for 2000 in {@code ReservoirBenchmark}): every operation in them is an addition, multiplication, fused multiply-add,
- * division, {@code Math.abs}, {@code Math.min} or {@code Math.max}, all exactly rounded, so the
- * interpreter, C1 and the vectorised loop give the same bits as {@link FastMath#tanh}. Two
+ * steps in loops that C2's superword pass turns into vector code (3.5 us for 2000 elements in
+ * {@code ReservoirBenchmark}, against 11 scalar): every operation in them is an addition,
+ * multiplication, fused multiply-add, division, {@code Math.abs}, {@code Math.min} or
+ * {@code Math.max}, all exactly rounded, so the interpreter, C1 and the vectorised loop give the
+ * same bits as {@link FastMath#tanh}. Two
  * things differ from it, neither in value:
  * <ul>
  *   <li>{@code 2^k} ({@code 0 <= k <= 58}) is not made from exponent bits (reinterpreting a
@@ -29,10 +30,10 @@ import org.rclab.core.FastMath;
  * </ul>
  * The superword pass of Java 17 vectorises a loop only if it is small (at most 60 nodes before
  * unrolling) and indexes every array alike, so the work is split into passes over
- * {@code [offset, offset + n)} with the same index in every array, and {@code expm1} of the
- * reduced argument waits between the first two in a scratch array of the calling thread.
+ * {@code [offset, offset + n)} with the same index in every array; {@code expm1} of the reduced
+ * argument and {@code k} wait between the first two in scratch arrays of the calling thread.
  *
- * <p>Thread-safe; allocates only that scratch array, once per thread (and again when a larger
+ * <p>Thread-safe; allocates only those scratch arrays, once per thread (and again when a larger
  * slice comes). {@code z}, {@code x} and {@code slopes} must be distinct arrays (the passes
  * write {@code z} before the leak reads {@code x}).
  */
@@ -68,7 +69,18 @@ public final class LeakyTanh {
     /** A factor that makes |z| 2^1000 >= tanh |z| for every nonzero z (about |z| there when |z| &lt; 2^-1000) without changing its sign. */
     private static final double SIGN_SCALE = 0x1p1000;
 
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+    /** What pass 1 leaves for pass 2: expm1(r) and k, per element. */
+    private static final class Scratch {
+        final double[] expm1;
+        final double[] k;
+
+        Scratch(int length) {
+            expm1 = new double[length];
+            k = new double[length];
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(0));
 
     private LeakyTanh() {
     }
@@ -100,12 +112,14 @@ public final class LeakyTanh {
             throw new IllegalArgumentException("z, x and slopes must be distinct arrays (z is written before x is read)");
         }
         int end = offset + n;
-        double[] s = SCRATCH.get();
-        if (s.length < end) {
-            s = new double[end];
-            SCRATCH.set(s);
+        Scratch scratch = SCRATCH.get();
+        if (scratch.expm1.length < end) {
+            scratch = new Scratch(end);
+            SCRATCH.set(scratch);
         }
-        // pass 1: expm1(r) of the reduced argument, y = min(2|z|, 40) = k ln 2 + r
+        double[] s = scratch.expm1;
+        double[] ks = scratch.k;
+        // pass 1: y = min(2|z|, 40) = k ln 2 + r, and expm1(r)
         for (int i = offset; i < end; i++) {
             double y = Math.min(2 * Math.abs(z[i]), TANH_Y_MAX);
             double k = Math.fma(y, LOG2E, ROUNDER) - ROUNDER;
@@ -118,16 +132,14 @@ public final class LeakyTanh {
             double q1 = Math.fma(Math.fma(C7, r, C6), r2, Math.fma(C5, r, C4));
             double q2 = Math.fma(Math.fma(C11, r, C10), r2, Math.fma(C9, r, C8));
             s[i] = Math.fma(r2, Math.fma(q2, r8, Math.fma(q1, r4, q0)), r);
+            ks[i] = k;
         }
         // pass 2: 2^k, E = expm1(y) = 2^k expm1(r) + (2^k - 1), tanh z = sign(z) E / (E + 2)
         for (int i = offset; i < end; i++) {
-            double zi = z[i];
-            double y = Math.min(2 * Math.abs(zi), TANH_Y_MAX);
-            double k = Math.fma(y, LOG2E, ROUNDER) - ROUNDER;
-            double twoK = powerOfTwo(k);
+            double twoK = powerOfTwo(ks[i]);
             double e = Math.fma(twoK, s[i], twoK - 1);
             double t = e / (e + 2);
-            z[i] = Math.max(Math.min(zi * SIGN_SCALE, t), -t);
+            z[i] = Math.max(Math.min(z[i] * SIGN_SCALE, t), -t);
         }
         // pass 3: the slopes and the leak
         double keep = 1 - a;
