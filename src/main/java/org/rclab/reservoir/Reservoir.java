@@ -36,6 +36,8 @@ public final class Reservoir implements EchoState {
     private final int[] inStart;
     private final int[] inCols;
     private final double[] inVals;
+    /** W_in has exactly one entry per row (Pathak's blocks): entry i is row i's. */
+    private final boolean oneInputPerNode;
     /** W_in's columns (D of N each) when every node receives every input, else null. */
     private final double[][] inColumns;
     /** Each thread's b + W_in u for the dense input (its loops index every array alike, so C2 vectorises them). */
@@ -55,7 +57,18 @@ public final class Reservoir implements EchoState {
         this.inStart = win.rowStart();
         this.inCols = win.columns();
         this.inVals = win.values();
+        this.oneInputPerNode = oneEntryPerRow(win);
         this.inColumns = denseColumns(win);
+    }
+
+    private static boolean oneEntryPerRow(CsrMatrix m) {
+        int[] start = m.rowStart();
+        for (int i = 0; i <= m.rows(); i++) {
+            if (start[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** W_in's columns when it is dense (so W_in u is D vectorisable axpys), else null. */
@@ -315,6 +328,15 @@ public final class Reservoir implements EchoState {
                     s += wv[p] * x[o + wc[p]];
                 }
                 next[o + i] = s;
+            }
+        } else if (oneInputPerNode) {
+            // one input per node (Pathak's blocks): no inner loop of one iteration per row
+            for (int i = 0; i < n; i++) {
+                double s = b[i];
+                for (int p = ws[i], end = ws[i + 1]; p < end; p++) {
+                    s += wv[p] * x[o + wc[p]];
+                }
+                next[o + i] = s + iv[i] * u[uo + ic[i]];
             }
         } else {
             for (int i = 0; i < n; i++) {

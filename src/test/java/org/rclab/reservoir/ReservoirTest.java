@@ -43,6 +43,70 @@ class ReservoirTest {
         }
     }
 
+    /**
+     * The update's bits, per input layout, against a plain loop in the same summation order: a
+     * dense W_in is added to b first (its columns are vectorised axpys), a sparse one after W's row.
+     */
+    @Test
+    void everyInputLayoutGivesThePlainLoopsBits() {
+        var dense = ReservoirConfig.builder().size(64).averageDegree(5).leakRate(0.6).bias(0.3).seed(2).build();
+        var blocks = dense.toBuilder().inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).build();
+        Reservoir sparseBase = Reservoir.create(blocks, 3);
+        // a general sparse W_in: rows with no input, one, or two
+        int[] start = new int[65];
+        int[] cols = new int[96];
+        double[] vals = new double[96];
+        int nz = 0;
+        for (int i = 0; i < 64; i++) {
+            for (int q = 0; q < i % 3; q++) {
+                cols[nz] = q == 0 ? i % 2 : 2; // ascending within a row
+                vals[nz++] = 0.1 * (q + 1) - 0.01 * i;
+            }
+            start[i + 1] = nz;
+        }
+        Reservoir general = Reservoir.of(blocks, sparseBase.w(),
+                new org.rclab.linalg.CsrMatrix(64, 3, start, java.util.Arrays.copyOf(cols, nz), java.util.Arrays.copyOf(vals, nz)),
+                sparseBase.bias());
+        SplittableRandom random = new SplittableRandom(4);
+        double[] x = new double[64];
+        for (int i = 0; i < 64; i++) {
+            x[i] = random.nextDouble() - 0.5;
+        }
+        double[] u = {0.4, -0.9, 1.3};
+        for (Reservoir r : new Reservoir[] {Reservoir.create(dense, 3), sparseBase, general}) {
+            boolean denseInput = r.win().nonZeros() == 64L * 3;
+            double[] next = new double[64];
+            for (int call = 0; call < 2000; call++) { // interpreted, then compiled (and vectorised)
+                r.update(x, u, next);
+            }
+            int[] ws = r.w().rowStart();
+            int[] wc = r.w().columns();
+            double[] wv = r.w().values();
+            int[] is = r.win().rowStart();
+            int[] ic = r.win().columns();
+            double[] iv = r.win().values();
+            double[] b = r.bias();
+            for (int i = 0; i < 64; i++) {
+                double s = b[i];
+                if (denseInput) {
+                    for (int p = is[i]; p < is[i + 1]; p++) {
+                        s += iv[p] * u[ic[p]];
+                    }
+                }
+                for (int p = ws[i]; p < ws[i + 1]; p++) {
+                    s += wv[p] * x[wc[p]];
+                }
+                if (!denseInput) {
+                    for (int p = is[i]; p < is[i + 1]; p++) {
+                        s += iv[p] * u[ic[p]];
+                    }
+                }
+                double expected = (1 - 0.6) * x[i] + 0.6 * org.rclab.core.FastMath.tanh(s);
+                assertEquals(expected, next[i], 0.0, r.win().nonZeros() + " input weights, node " + i);
+            }
+        }
+    }
+
     @Test
     void sameSeedSameBitsOtherSeedOtherBits() {
         var config = ReservoirConfig.builder().size(300).seed(5).build();
