@@ -55,11 +55,6 @@ public final class FastMath {
     private FastMath() {
     }
 
-    /** The k-th coefficient of tanh's expm1 polynomial, 1/(k+2)!, k = 0 .. 11 (for its vectorised twin). */
-    public static double expm1Coefficient(int k) {
-        return EXPM1_TAYLOR[k];
-    }
-
     private static double[] taylor() {
         double[] c = new double[12];
         double factorial = 1;
@@ -75,6 +70,20 @@ public final class FastMath {
         double y = Math.min(2 * Math.abs(x), TANH_Y_MAX);
         double shifted = Math.fma(y, LOG2E, ROUNDER);
         double k = shifted - ROUNDER;
+        double expm1r = expm1Reduced(y, k);
+        // 2^k from the integer in the low bits of the shifted value (0 <= k <= 58)
+        double twoK = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023) << 52);
+        double e = Math.fma(twoK, expm1r, twoK - 1);
+        double t = e / (e + 2);
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
+    }
+
+    /**
+     * {@code expm1(r)} of tanh's reduced argument {@code r = y - k ln 2} ({@code k = rint(y / ln 2)},
+     * so {@code |r| <= ln 2 / 2}): the class comment's reduction and polynomial, shared with
+     * {@code LeakyTanh}'s vectorised loops (small enough for the JIT to inline there).
+     */
+    public static double expm1Reduced(double y, double k) {
         double r = Math.fma(-k, LN2_HI, y);
         r = Math.fma(-k, LN2_LO, r);
         // Estrin's scheme: four multiply-adds deep instead of eleven
@@ -85,11 +94,6 @@ public final class FastMath {
         double q1 = Math.fma(Math.fma(C7, r, C6), r2, Math.fma(C5, r, C4));
         double q2 = Math.fma(Math.fma(C11, r, C10), r2, Math.fma(C9, r, C8));
         double h = Math.fma(q2, r8, Math.fma(q1, r4, q0));
-        double expm1r = Math.fma(r2, h, r);
-        // 2^k from the integer in the low bits of the shifted value (0 <= k <= 58)
-        double twoK = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023) << 52);
-        double e = Math.fma(twoK, expm1r, twoK - 1);
-        double t = e / (e + 2);
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
+        return Math.fma(r2, h, r);
     }
 }

@@ -42,21 +42,7 @@ public final class LeakyTanh {
     // FastMath.tanh's constants, as static finals the JIT folds into the loops
     private static final double TANH_Y_MAX = FastMath.TANH_Y_MAX;
     private static final double LOG2E = FastMath.LOG2E;
-    private static final double LN2_HI = FastMath.LN2_HI;
-    private static final double LN2_LO = FastMath.LN2_LO;
     private static final double ROUNDER = FastMath.ROUNDER;
-    private static final double C0 = FastMath.expm1Coefficient(0);
-    private static final double C1 = FastMath.expm1Coefficient(1);
-    private static final double C2 = FastMath.expm1Coefficient(2);
-    private static final double C3 = FastMath.expm1Coefficient(3);
-    private static final double C4 = FastMath.expm1Coefficient(4);
-    private static final double C5 = FastMath.expm1Coefficient(5);
-    private static final double C6 = FastMath.expm1Coefficient(6);
-    private static final double C7 = FastMath.expm1Coefficient(7);
-    private static final double C8 = FastMath.expm1Coefficient(8);
-    private static final double C9 = FastMath.expm1Coefficient(9);
-    private static final double C10 = FastMath.expm1Coefficient(10);
-    private static final double C11 = FastMath.expm1Coefficient(11);
     /** 2^w ~ P0 + P1 w + P2 w^2 on [0, 0.91] within 0.14%: least squares in the relative error. */
     private static final double P0 = 0x1.00535604f308cp+0;
     private static final double P1 = 0x1.544a27791ee1bp-1;
@@ -123,15 +109,7 @@ public final class LeakyTanh {
         for (int i = offset; i < end; i++) {
             double y = Math.min(2 * Math.abs(z[i]), TANH_Y_MAX);
             double k = Math.fma(y, LOG2E, ROUNDER) - ROUNDER;
-            double r = Math.fma(-k, LN2_HI, y);
-            r = Math.fma(-k, LN2_LO, r);
-            double r2 = r * r;
-            double r4 = r2 * r2;
-            double r8 = r4 * r4;
-            double q0 = Math.fma(Math.fma(C3, r, C2), r2, Math.fma(C1, r, C0));
-            double q1 = Math.fma(Math.fma(C7, r, C6), r2, Math.fma(C5, r, C4));
-            double q2 = Math.fma(Math.fma(C11, r, C10), r2, Math.fma(C9, r, C8));
-            s[i] = Math.fma(r2, Math.fma(q2, r8, Math.fma(q1, r4, q0)), r);
+            s[i] = FastMath.expm1Reduced(y, k);
             ks[i] = k;
         }
         // pass 2: 2^k, E = expm1(y) = 2^k expm1(r) + (2^k - 1), tanh z = sign(z) E / (E + 2)
