@@ -41,6 +41,7 @@ public class ReservoirBenchmark {
     public int n;
 
     Reservoir reservoir;
+    Reservoir blockInput;
     double[] x;
     double[] next;
     double[] y;
@@ -48,7 +49,9 @@ public class ReservoirBenchmark {
 
     @Setup
     public void setup() {
-        reservoir = Reservoir.create(ReservoirConfig.builder().size(n).averageDegree(6).bias(0.5).seed(1).build(), 3);
+        ReservoirConfig config = ReservoirConfig.builder().size(n).averageDegree(6).bias(0.5).seed(1).build();
+        reservoir = Reservoir.create(config, 3);
+        blockInput = Reservoir.create(config.toBuilder().inputConnectivity(ReservoirConfig.InputConnectivity.BLOCKS).build(), 3);
         x = new double[n];
         next = new double[n];
         y = new double[n];
@@ -61,6 +64,13 @@ public class ReservoirBenchmark {
     @Benchmark
     public double update() {
         reservoir.update(x, u, next);
+        return next[0];
+    }
+
+    /** The same update with one input per node (Pathak's blocks) instead of a dense W_in. */
+    @Benchmark
+    public double updateBlockInput() {
+        blockInput.update(x, u, next);
         return next[0];
     }
 

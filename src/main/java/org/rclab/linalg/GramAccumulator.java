@@ -22,7 +22,7 @@ import org.rclab.core.Checks;
  *
  * <p>Not thread-safe (it owns the pack buffers: {@code 512 n} doubles for X, as many again once
  * {@link #accumulateXtY} has been used, {@code 512 m} rounded up to 16 once the fold's
- * {@code accumulate} has): use one per thread. Calls allocate nothing once the buffers
+ * {@code accumulate} or {@code accumulateFinite} has): use one per thread. Calls allocate nothing once the buffers
  * exist.
  */
 public final class GramAccumulator {
@@ -191,7 +191,7 @@ public final class GramAccumulator {
         for (int fast = 0; fast < 50 && System.nanoTime() < deadline; ) {
             long start = System.nanoTime();
             for (GramAccumulator accumulator : accumulators) {
-                accumulator.accumulate(x, rows, y, 3, g, xty, xSum, ySum);
+                accumulator.accumulateFinite(x, rows, y, 3, g, xty, xSum, ySum);
             }
             fast = System.nanoTime() - start < 20_000 ? fast + 1 : 0;
         }
@@ -211,7 +211,7 @@ public final class GramAccumulator {
         GramAccumulator[] shaped = {new GramAccumulator(wide, 1), new GramAccumulator(wide)};
         for (int round = 0; round < 10; round++) {
             for (GramAccumulator accumulator : shaped) {
-                accumulator.accumulate(big, tall, bigY, 3, bigG, bigXty, bigSum, ySum);
+                accumulator.accumulateFinite(big, tall, bigY, 3, bigG, bigXty, bigSum, ySum);
             }
         }
         // and the blocked Cholesky solve of the readout (its panels, split over the cores as a
