@@ -18,8 +18,8 @@ import org.rclab.linalg.SpectralRadius;
  * (Jaeger 2001, GMD Report 148; Jaeger &amp; Haas 2004, Science 304:78). W is N x N in CSR, scaled
  * to the configured spectral radius measured by Arnoldi iteration; W_in is N x D in CSR. Random
  * draws come from the named streams "W", "Win" and "bias" of the config's seed, so the same seed
- * gives the same bits. The update allocates nothing once a thread has made its two scratch
- * arrays (the dense input's drive here, the activation's in {@link LeakyTanh}).
+ * gives the same bits. The update allocates nothing once a thread has made its scratch arrays
+ * (the dense input's drive here, the activation's two in {@link LeakyTanh}).
  */
 public final class Reservoir implements EchoState {
 
