@@ -80,8 +80,9 @@ public final class FastMath {
 
     /**
      * {@code expm1(r)} of tanh's reduced argument {@code r = y - k ln 2} ({@code k = rint(y / ln 2)},
-     * so {@code |r|} is ln 2 / 2 at most, up to rounding): the class comment's reduction and polynomial, shared with
-     * {@code LeakyTanh}'s vectorised loops (small enough for the JIT to inline there).
+     * so {@code |r|} is ln 2 / 2 at most, up to rounding): the class comment's reduction and
+     * polynomial, shared with {@code LeakyTanh}'s vectorised loops (small enough for the JIT to
+     * inline there).
      */
     public static double expm1Reduced(double y, double k) {
         double r = Math.fma(-k, LN2_HI, y);

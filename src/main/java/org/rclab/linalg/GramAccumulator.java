@@ -22,8 +22,8 @@ import org.rclab.core.Checks;
  *
  * <p>Not thread-safe (it owns the pack buffers: {@code 512 n} doubles for X, as many again once
  * {@link #accumulateXtY} has been used, {@code 512 m} rounded up to 16 once the fold's
- * {@code accumulate} or {@code accumulateFinite} has): use one per thread. Calls allocate nothing once the buffers
- * exist.
+ * {@code accumulate} or {@code accumulateFinite} has): use one per thread. Calls allocate
+ * nothing once the buffers exist.
  */
 public final class GramAccumulator {
 

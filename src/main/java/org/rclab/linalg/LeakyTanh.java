@@ -17,13 +17,12 @@ import org.rclab.core.FastMath;
  * {@code ReservoirBenchmark}, against 11 scalar): every operation in them is an addition,
  * multiplication, fused multiply-add, division, {@code Math.abs}, {@code Math.min} or
  * {@code Math.max}, all exactly rounded, so the interpreter, C1 and the vectorised loop give the
- * same bits as {@link FastMath#tanh}. Two
- * things differ from it, neither in value:
+ * same bits as {@link FastMath#tanh}. Two things differ from it, neither in value:
  * <ul>
  *   <li>{@code 2^k} ({@code 0 <= k <= 58}) is not made from exponent bits (reinterpreting a
- *       double's bits stops Java 17's superword pass) but by arithmetic: {@code v ~ 2^((k + 0.085) / 64)}
- *       from a quadratic, squared six times, lies between {@code 2^(k - 0.04)} and {@code 2^(k + 0.21)},
- *       and Veltkamp's split ({@code p = (2^52 + 1) v, p - (p - v)}; Dekker 1971) rounds it to
+ *       double's bits stops Java 17's superword pass) but by arithmetic:
+ *       {@code v ~ 2^((k + 0.085) / 64)} from a quadratic, squared six times, lies between
+ *       {@code 2^(k - 0.04)} and {@code 2^(k + 0.21)}, and Veltkamp's split ({@code p = (2^52 + 1) v, p - (p - v)}; Dekker 1971) rounds it to
  *       one significant bit, which is exactly {@code 2^k} (checked for every k);</li>
  *   <li>the sign is put back with {@code max(min(z 2^1000, t), -t)}, which is {@code t} for
  *       {@code z >= +0}, {@code -t} for {@code z <= -0}, and NaN for NaN.</li>
@@ -47,12 +46,18 @@ public final class LeakyTanh {
     private static final double P0 = 0x1.00535604f308cp+0;
     private static final double P1 = 0x1.544a27791ee1bp-1;
     private static final double P2 = 0x1.4e4fc170e802ep-2;
-    /** w = (k + 0.085) / 64: v^64 then lies in [2^(k - 0.04), 2^(k + 0.21)], inside the [2^(k - 0.41), 2^(k + 0.58)) that rounds to 2^k. */
+    /**
+     * w = (k + 0.085) / 64: v^64 then lies in [2^(k - 0.04), 2^(k + 0.21)], inside the
+     * [2^(k - 0.41), 2^(k + 0.58)) that rounds to 2^k.
+     */
     private static final double W_SCALE = 0x1p-6;
     private static final double W_SHIFT = 0.085 * 0x1p-6;
     /** Veltkamp's splitter for one significant bit: 2^52 + 1. */
     private static final double SPLITTER = 0x1p52 + 1;
-    /** A factor that makes |z| 2^1000 >= tanh |z| for every nonzero z (about |z| there when |z| &lt; 2^-1000) without changing its sign. */
+    /**
+     * A factor that makes |z| 2^1000 >= tanh |z| for every nonzero z (tanh |z| is about |z| when
+     * |z| &lt; 2^-1000) without changing its sign.
+     */
     private static final double SIGN_SCALE = 0x1p1000;
 
     /** What pass 1 leaves for pass 2: expm1(r) and k, per element. */

@@ -350,7 +350,7 @@ public final class Reservoir implements EchoState {
                 next[o + i] = s;
             }
         }
-        // pass 2: the activation and the leak, in place (two tight loops run faster than one)
+        // pass 2: the activation and the leak, in place (LeakyTanh's vectorised loops)
         LeakyTanh.apply(next, x, o, n, a, slopes);
     }
 
