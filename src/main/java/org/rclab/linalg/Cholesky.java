@@ -2,6 +2,8 @@ package org.rclab.linalg;
 
 import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Consumer;
+
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
@@ -265,11 +267,42 @@ public final class Cholesky {
             solve(g, n, beta, b, m, w, Runtime.getRuntime().availableProcessors());
             return new RidgeSolution(w, n, m, "cholesky", "");
         } catch (NotPositiveDefiniteException e) {
-            int dropped = eigenSolve(g, n, beta, b, m, w);
-            return new RidgeSolution(w, n, m, "eigen", "Cholesky failed (" + e.getMessage()
-                    + "); solved by symmetric eigendecomposition, " + dropped
-                    + " eigenvalue(s) below n eps max|l| dropped");
+            return eigenFallback(g, n, beta, b, m, w, e);
         }
+    }
+
+    /**
+     * {@link #solveRidge} without the copy of G: the Cholesky factor overwrites the upper
+     * triangle of {@code a} (one {@code n x n} array and one pass over it fewer, for a caller
+     * that built {@code a} for this solve). If the factorisation fails, {@code refill} must
+     * write the system back into {@code a}'s upper triangle, and the eigendecomposition
+     * fallback solves it. {@code a} should be finite (not checked here: a non-finite entry
+     * ends as a failed pivot or a non-finite solution). Modifies {@code a}; leaves B unchanged.
+     */
+    public static RidgeSolution solveRidgeInPlace(double[] a, int n, double[] b, int m, double beta,
+                                                  Consumer<double[]> refill) {
+        checkSquare("a", a, n);
+        checkRhs(b, n, m);
+        checkBeta(beta);
+        Checks.distinct("b", b, "a", a);
+        double[] w = new double[n * m];
+        try {
+            factorChecked(a, n, beta, Runtime.getRuntime().availableProcessors());
+            System.arraycopy(b, 0, w, 0, w.length);
+            solveFactored(a, n, w, m);
+            return new RidgeSolution(w, n, m, "cholesky", "");
+        } catch (NotPositiveDefiniteException e) {
+            refill.accept(a);
+            return eigenFallback(a, n, beta, b, m, w, e);
+        }
+    }
+
+    private static RidgeSolution eigenFallback(double[] g, int n, double beta, double[] b, int m, double[] w,
+                                               NotPositiveDefiniteException e) {
+        int dropped = eigenSolve(g, n, beta, b, m, w);
+        return new RidgeSolution(w, n, m, "eigen", "Cholesky failed (" + e.getMessage()
+                + "); solved by symmetric eigendecomposition, " + dropped
+                + " eigenvalue(s) below n eps max|l| dropped");
     }
 
     /**

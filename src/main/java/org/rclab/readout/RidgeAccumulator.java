@@ -290,12 +290,9 @@ public final class RidgeAccumulator {
                 meanY[m] = targetSum[m] / n;
             }
         }
-        // centre the upper triangle the kernel fills (the bias is fitted without penalty)
+        centre(a, meanX);
         for (int i = 0; i < f; i++) {
             double ci = n * meanX[i];
-            for (int j = i; j < f; j++) {
-                a[i * f + j] = gram[i * f + j] - ci * meanX[j];
-            }
             for (int m = 0; m < outputs; m++) {
                 rhs[i * outputs + m] = xty[i * outputs + m] - ci * meanY[m];
             }
@@ -308,7 +305,8 @@ public final class RidgeAccumulator {
             throw new ArithmeticException("the ridge system is singular: X^T X + beta I is zero"
                     + " (all features constant and beta = 0); use beta > 0 or other features");
         }
-        RidgeSolution solution = Cholesky.solveRidge(a, f, rhs, outputs, beta);
+        // the factor overwrites the centred copy (a failed one gets it written again for the fallback)
+        RidgeSolution solution = Cholesky.solveRidgeInPlace(a, f, rhs, outputs, beta, copy -> centre(copy, meanX));
         double[] w = new double[outputs * f];
         double[] x = solution.weights();
         for (int i = 0; i < f; i++) {
@@ -334,6 +332,21 @@ public final class RidgeAccumulator {
             }
         }
         return new RidgeReadout(w, b, f, note);
+    }
+
+    /**
+     * Writes the centred Gram matrix {@code X_c^T X_c = X^T X - n mean(X) mean(X)^T} into the
+     * upper triangle of {@code a} (the one the kernel fills); the bias is fitted without penalty.
+     */
+    private void centre(double[] a, double[] meanX) {
+        int f = features;
+        double n = count;
+        for (int i = 0; i < f; i++) {
+            double ci = n * meanX[i];
+            for (int j = i; j < f; j++) {
+                a[i * f + j] = gram[i * f + j] - ci * meanX[j];
+            }
+        }
     }
 
     /**

@@ -192,6 +192,44 @@ class CholeskyTest {
     }
 
     @Test
+    void solveRidgeInPlaceGivesTheBitsOfTheCopyingSolveAndRefillsForTheFallback() {
+        SplittableRandom r = new SplittableRandom(17);
+        int n = 300; // several 128-row blocks of the factorisation
+        double[] spd = spd(r, n);
+        double[] rhs = random(r, n * 3);
+        RidgeSolution copying = Cholesky.solveRidge(spd, n, rhs, 3, 1e-6);
+        double[] a = spd.clone();
+        double[] rhsBefore = rhs.clone();
+        RidgeSolution inPlace = Cholesky.solveRidgeInPlace(a, n, rhs, 3, 1e-6,
+                copy -> { throw new AssertionError("refill asked for an SPD system"); });
+        assertFalse(inPlace.fellBack());
+        assertTrue(java.util.Arrays.equals(copying.weights(), inPlace.weights()), "same bits");
+        assertTrue(java.util.Arrays.equals(rhsBefore, rhs), "B unchanged");
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                assertEquals(1e300, a[i * n + j], "lower triangle untouched");
+            }
+        }
+
+        // singular: the factor fails, refill writes the system back, the eigen fallback solves it
+        double[] singular = {1, 1, 1, 1};
+        int[] refills = {0};
+        RidgeSolution s = Cholesky.solveRidgeInPlace(singular, 2, new double[] {1, 1}, 1, 0, copy -> {
+            refills[0]++;
+            copy[0] = 1;
+            copy[1] = 1;
+            copy[3] = 1;
+        });
+        assertEquals(1, refills[0]);
+        assertTrue(s.fellBack());
+        assertEquals(0.5, s.weights()[0], 1e-14);
+        assertEquals(0.5, s.weights()[1], 1e-14);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Cholesky.solveRidgeInPlace(new double[4], 2, new double[3], 1, 0, copy -> { }));
+        assertTrue(e.getMessage().contains("2 x 1") && e.getMessage().contains("3"), e.getMessage());
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Cholesky.solve(new double[9], 3, 0, new double[7], 2, new double[6], 1));
