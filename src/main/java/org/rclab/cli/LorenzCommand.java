@@ -223,7 +223,7 @@ final class LorenzCommand implements Callable<Integer> {
                                 + " JIT warm-up of its update %.2f s (%d steps%s), training run %.2f s, fit %.2f s (rest of"
                                 + " the Gram accumulation + %s), run + fit %.2f s", modelKind,
                         reservoir.stateSize(), dataSeconds, reservoirSeconds, warm.seconds(), warm.steps(),
-                        warm.compiled() ? "" : ", not yet compiled", timed.runSeconds(), timed.fitSeconds(),
+                        warm.compiled() ? "" : ", stopped at its time limit", timed.runSeconds(), timed.fitSeconds(),
                         esn.readout().note(), timed.runSeconds() + timed.fitSeconds()));
             }
             case NGRC -> {
