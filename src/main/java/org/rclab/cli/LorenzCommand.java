@@ -236,6 +236,8 @@ final class LorenzCommand implements Callable<Integer> {
             default -> throw new AssertionError(modelKind); // every kind is a case; the compiler wants model assigned
         }
 
+        double trainingPeakMb = Reports.peakRssMb(); // the training's peak, to compare with ReservoirPy's run + fit
+
         // 3. forecasts from test windows
         long t2 = System.nanoTime();
         // a diverging window keeps its valid rows (padded with NaN), so its VPT counts the valid part
@@ -311,7 +313,8 @@ final class LorenzCommand implements Callable<Integer> {
         if (saved) {
             ModelArchive.save(esn, out.resolve("model"));
         }
-        Reports.say(log, report, String.format(Locale.ROOT, "peak resident memory %.0f MB", Reports.peakRssMb()));
+        Reports.say(log, report, String.format(Locale.ROOT, "peak resident memory %.0f MB (%.0f MB by the end of the"
+                + " training)", Reports.peakRssMb(), trainingPeakMb));
         report.add(0, "# rclab lorenz report\n");
         AtomicFiles.writeString(out.resolve("report.md"), String.join("\n\n", report) + "\n");
         log.printf(Locale.ROOT, "wrote the report, forecasts (NPY, CSV), figures (PNG, SVG)%s to %s%n",
