@@ -24,8 +24,9 @@ import org.rclab.core.Checks;
  * multiply-adds go.
  *
  * <p>A pivot that is not positive throws {@link NotPositiveDefiniteException} with its index
- * and value; {@link #solveRidge} catches it and falls back to a symmetric eigendecomposition
- * (ojAlgo) with the pseudo-inverse, which is slower but always defined.
+ * and value; {@link #solveRidge} (and {@link #solveRidgeInPlace}, which factors the caller's
+ * copy) catches it and falls back to a symmetric eigendecomposition (ojAlgo) with the
+ * pseudo-inverse, which is slower but always defined.
  */
 public final class Cholesky {
 
@@ -275,16 +276,22 @@ public final class Cholesky {
      * {@link #solveRidge} without the copy of G: the Cholesky factor overwrites the upper
      * triangle of {@code a} (one {@code n x n} array and one pass over it fewer, for a caller
      * that built {@code a} for this solve). If the factorisation fails, {@code refill} must
-     * write the system back into {@code a}'s upper triangle, and the eigendecomposition
-     * fallback solves it. {@code a} should be finite (not checked here: a non-finite entry
-     * ends as a failed pivot or a non-finite solution). Modifies {@code a}; leaves B unchanged.
+     * write the system back into {@code a}'s upper triangle; a non-finite entry is then named,
+     * otherwise the eigendecomposition fallback solves it (a finite system never needs the scan
+     * that {@link #solveRidge} makes first). Modifies {@code a}; leaves B unchanged.
+     *
+     * @throws IllegalArgumentException on a shape mismatch, a negative beta, a non-finite entry of
+     *         B, or of {@code a}'s upper triangle once refilled (row and column named)
      */
     public static RidgeSolution solveRidgeInPlace(double[] a, int n, double[] b, int m, double beta,
                                                   Consumer<double[]> refill) {
         checkSquare("a", a, n);
-        checkRhs(b, n, m);
+        checkRhs(b, "a", n, m);
         checkBeta(beta);
         Checks.distinct("b", b, "a", a);
+        Checks.require(refill != null, "refill must not be null");
+        GramKernel kernel = GramKernel.best();
+        GramAccumulator.checkFinite("b", b, n, m, kernel);
         double[] w = new double[n * m];
         try {
             factorChecked(a, n, beta, Runtime.getRuntime().availableProcessors());
@@ -293,6 +300,16 @@ public final class Cholesky {
             return new RidgeSolution(w, n, m, "cholesky", "");
         } catch (NotPositiveDefiniteException e) {
             refill.accept(a);
+            for (int i = 0; i < n; i++) {
+                if (!kernel.allFinite(a, i * n + i, n - i)) {
+                    for (int j = i; j < n; j++) {
+                        if (!Double.isFinite(a[i * n + j])) {
+                            throw new IllegalArgumentException("a must be finite, got " + a[i * n + j]
+                                    + " at row " + i + ", column " + j);
+                        }
+                    }
+                }
+            }
             return eigenFallback(a, n, beta, b, m, w, e);
         }
     }
@@ -378,10 +395,14 @@ public final class Cholesky {
     }
 
     private static void checkRhs(double[] b, int n, int m) {
+        checkRhs(b, "g", n, m);
+    }
+
+    private static void checkRhs(double[] b, String matrix, int n, int m) {
         Checks.positive("m", m);
         if (b.length != (long) n * m) {
             throw new IllegalArgumentException("b must be n x m = " + n + " x " + m
-                    + " (length " + (long) n * m + ") to match g (" + n + " x " + n
+                    + " (length " + (long) n * m + ") to match " + matrix + " (" + n + " x " + n
                     + "), got length " + b.length);
         }
     }

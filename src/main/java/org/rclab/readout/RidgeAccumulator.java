@@ -24,8 +24,8 @@ import org.rclab.linalg.RidgeSolution;
  * the same as an unpenalised column of ones. Rows are buffered into blocks and folded into the
  * Gram matrix by {@link GramAccumulator} (a Vector API SYRK kernel on both cores when the JVM has
  * {@code --add-modules jdk.incubator.vector}); the states never need to be held in memory at once.
- * The solve is {@link Cholesky#solveRidge}: a blocked Cholesky, with an eigendecomposition fallback
- * when the system is not numerically positive definite. Full blocks of rows are folded, in
+ * The solve is {@link Cholesky#solveRidgeInPlace} on a centred copy: a blocked Cholesky, with an
+ * eigendecomposition fallback when the system is not numerically positive definite. Full blocks of rows are folded, in
  * order, on one background thread while the caller fills the next ones, so a reservoir run
  * overlaps its own accumulation: the caller waits for a fold only when 256 MB of blocks (at most an
  * eighth of the heap) are pending; the folds use one core less than the machine has while rows
@@ -46,8 +46,11 @@ public final class RidgeAccumulator {
     private final int features;
     private final int outputs;
     private final boolean bias;
-    /** Made on the folding thread (see the constructor); read by the caller only after {@link #flush}. */
-    private double[] gram;
+    /**
+     * Made on the folding thread (see the constructor); read by the folds and, after
+     * {@link #flush}, by the caller. Volatile: the pool may run a later fold on a new thread.
+     */
+    private volatile double[] gram;
     private final double[] xty;
     private final double[] featureSum;
     private final double[] targetSum;
@@ -82,6 +85,10 @@ public final class RidgeAccumulator {
     private final GramAccumulator alone;
 
     /**
+     * An empty accumulator. Its Gram matrix ({@code 8 F^2} bytes) is allocated on the folding
+     * thread: if that fails (OutOfMemoryError), the error is thrown by the next {@link #add},
+     * {@link #merge} or {@link #solve}.
+     *
      * @param features F, the number of features per row
      * @param outputs  M, the number of targets per row
      * @param bias     fit an unpenalised bias b
@@ -96,7 +103,7 @@ public final class RidgeAccumulator {
         this.targetSum = new double[outputs];
         long blockBytes = 8L * BLOCK * (features + outputs);
         this.maxBlocks = (int) Math.max(2, Math.min(64, PENDING_BYTES / blockBytes));
-        this.blocks = 1; // the first block, made with the Gram matrix below
+        this.blocks = 1; // the block made with the Gram matrix below (the first add takes it, or makes its own)
         int cores = Runtime.getRuntime().availableProcessors();
         this.beside = new GramAccumulator(features, Math.max(1, cores - 1));
         this.alone = new GramAccumulator(features, cores);
@@ -105,13 +112,15 @@ public final class RidgeAccumulator {
             thread.setDaemon(true);
             return thread;
         });
-        // The Gram matrix and the first block (40 MB for 2000 features: ~15 ms of zeroing and page
+        // The first block and the Gram matrix (40 MB for 2000 features: ~15 ms of zeroing and page
         // faults) are made on the folding thread, which has nothing to do until a block is full,
-        // rather than on the caller's critical path; flush() waits for this task like for a fold.
+        // rather than on the caller's critical path; the block first, as the caller needs it first
+        // (after its washout), the Gram matrix only for the first fold. flush() waits for this task
+        // like for a fold.
         lastFold = folder.submit(() -> {
             try {
-                gram = new double[cells];
                 free.add(new Block(features, outputs));
+                gram = new double[cells];
             } catch (Throwable t) {
                 foldFailure = t;
             }
@@ -243,7 +252,8 @@ public final class RidgeAccumulator {
 
     /** Adds the rows of {@code block} to the sums ({@link #add} has checked that they are finite). */
     private void fold(Block block, GramAccumulator kernel) {
-        kernel.accumulateFinite(block.x, block.rows, block.y, outputs, gram, xty, featureSum, targetSum);
+        double[] g = gram;
+        kernel.accumulateFinite(block.x, block.rows, block.y, outputs, g, xty, featureSum, targetSum);
     }
 
     private static String describe(RidgeAccumulator a) {
@@ -261,8 +271,10 @@ public final class RidgeAccumulator {
         }
         flush();
         other.flush();
-        for (int p = 0; p < gram.length; p++) {
-            gram[p] += other.gram[p];
+        double[] g = gram;
+        double[] h = other.gram;
+        for (int p = 0; p < g.length; p++) {
+            g[p] += h[p];
         }
         for (int p = 0; p < xty.length; p++) {
             xty[p] += other.xty[p];
@@ -354,11 +366,12 @@ public final class RidgeAccumulator {
      */
     private void centre(double[] a, double[] meanX) {
         int f = features;
+        double[] g = gram;
         double n = count;
         for (int i = 0; i < f; i++) {
             double ci = n * meanX[i];
             for (int j = i; j < f; j++) {
-                a[i * f + j] = gram[i * f + j] - ci * meanX[j];
+                a[i * f + j] = g[i * f + j] - ci * meanX[j];
             }
         }
     }

@@ -226,7 +226,18 @@ class CholeskyTest {
         assertEquals(0.5, s.weights()[1], 1e-14);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Cholesky.solveRidgeInPlace(new double[4], 2, new double[3], 1, 0, copy -> { }));
-        assertTrue(e.getMessage().contains("2 x 1") && e.getMessage().contains("3"), e.getMessage());
+        assertTrue(e.getMessage().contains("2 x 1") && e.getMessage().contains("to match a (2 x 2)"), e.getMessage());
+        // a non-finite entry (overflowed sums, say) fails the factorisation and is named once refilled
+        double[] overflowed = {1, Double.POSITIVE_INFINITY, 0, 1};
+        e = assertThrows(IllegalArgumentException.class, () -> Cholesky.solveRidgeInPlace(overflowed.clone(), 2,
+                new double[] {1, 1}, 1, 0, copy -> copy[1] = Double.POSITIVE_INFINITY));
+        assertTrue(e.getMessage().contains("a must be finite, got Infinity at row 0, column 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Cholesky.solveRidgeInPlace(new double[] {1, 0, 0, 1}, 2,
+                new double[] {1, Double.NaN}, 1, 0, copy -> { }));
+        assertTrue(e.getMessage().contains("b must be finite, got NaN at row 1, column 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Cholesky.solveRidgeInPlace(new double[] {1, 0, 0, 1}, 2,
+                new double[] {1, 1}, 1, 0, null));
+        assertTrue(e.getMessage().contains("refill must not be null"), e.getMessage());
     }
 
     @Test

@@ -159,6 +159,24 @@ class RidgeAccumulatorTest {
         assertEquals(1.0, r.weight(0, 0), 1e-8);
         assertEquals(1.0, r.weight(0, 1), 1e-8);
         assertEquals(1.0, r.weight(0, 2), 1e-8);
+        // with a bias, a constant feature centres to an exactly zero row: the factorisation fails,
+        // the centred system is refilled for the fallback, whose minimum-norm solution gives that
+        // feature no weight; the intercept comes from the means; a second solve agrees
+        RidgeAccumulator centred = new RidgeAccumulator(3, 1, true);
+        random = new SplittableRandom(4);
+        for (int t = 0; t < 100; t++) {
+            double p = random.nextDouble();
+            double q = random.nextDouble();
+            centred.add(new double[] {p, q, 1}, new double[] {p + 2 * q + 5});
+        }
+        RidgeReadout c = centred.solve(0.0);
+        assertTrue(c.note().startsWith("Cholesky failed"), c.note());
+        assertEquals(1.0, c.weight(0, 0), 1e-8);
+        assertEquals(2.0, c.weight(0, 1), 1e-8);
+        assertEquals(0.0, c.weight(0, 2), 1e-8);
+        assertEquals(5.0, c.bias()[0], 1e-8);
+        RidgeReadout again = centred.solve(0.0);
+        assertEquals(c.weight(0, 1), again.weight(0, 1), 0.0);
         // all-zero features with beta = 0: nothing to solve
         RidgeAccumulator zero = new RidgeAccumulator(2, 1, false);
         zero.add(new double[] {0, 0}, new double[] {1});
