@@ -232,14 +232,7 @@ public final class Cholesky {
         }
         GramKernel kernel = GramKernel.best();
         for (int i = 0; i < n; i++) {
-            if (!kernel.allFinite(g, i * n + i, n - i)) {
-                for (int j = i; j < n; j++) {
-                    if (!Double.isFinite(g[i * n + j])) {
-                        throw new IllegalArgumentException("g must be finite, got " + g[i * n + j]
-                                + " at row " + i + ", column " + j);
-                    }
-                }
-            }
+            checkRowFinite("g", g, n, i, kernel);
             System.arraycopy(g, i * n + i, work, i * n + i, n - i);
         }
         GramAccumulator.checkFinite("b", b, n, m, kernel);
@@ -301,14 +294,7 @@ public final class Cholesky {
         } catch (NotPositiveDefiniteException e) {
             refill.accept(a);
             for (int i = 0; i < n; i++) {
-                if (!kernel.allFinite(a, i * n + i, n - i)) {
-                    for (int j = i; j < n; j++) {
-                        if (!Double.isFinite(a[i * n + j])) {
-                            throw new IllegalArgumentException("a must be finite, got " + a[i * n + j]
-                                    + " at row " + i + ", column " + j);
-                        }
-                    }
-                }
+                checkRowFinite("a", a, n, i, kernel);
             }
             return eigenFallback(a, n, beta, b, m, w, e);
         }
@@ -404,6 +390,19 @@ public final class Cholesky {
             throw new IllegalArgumentException("b must be n x m = " + n + " x " + m
                     + " (length " + (long) n * m + ") to match " + matrix + " (" + n + " x " + n
                     + "), got length " + b.length);
+        }
+    }
+
+    /** Throws, naming the entry, if row {@code i} of the upper triangle of {@code g} has a non-finite value. */
+    private static void checkRowFinite(String name, double[] g, int n, int i, GramKernel kernel) {
+        if (kernel.allFinite(g, i * n + i, n - i)) {
+            return;
+        }
+        for (int j = i; j < n; j++) {
+            if (!Double.isFinite(g[i * n + j])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + g[i * n + j]
+                        + " at row " + i + ", column " + j);
+            }
         }
     }
 
