@@ -22,8 +22,9 @@ import org.rclab.core.FastMath;
  *   <li>{@code 2^k} ({@code 0 <= k <= 58}) is not made from exponent bits (reinterpreting a
  *       double's bits stops Java 17's superword pass) but by arithmetic:
  *       {@code v ~ 2^((k + 0.085) / 64)} from a quadratic, squared six times, lies between
- *       {@code 2^(k - 0.04)} and {@code 2^(k + 0.21)}, and Veltkamp's split ({@code p = (2^52 + 1) v, p - (p - v)}; Dekker 1971) rounds it to
- *       one significant bit, which is exactly {@code 2^k} (checked for every k);</li>
+ *       {@code 2^(k - 0.04)} and {@code 2^(k + 0.21)}, and Veltkamp's split
+ *       ({@code p = (2^52 + 1) v, p - (p - v)}; Dekker 1971) rounds it to one significant bit,
+ *       which is exactly {@code 2^k} (checked for every k);</li>
  *   <li>the sign is put back with {@code max(min(z 2^1000, t), -t)}, which is {@code t} for
  *       {@code z >= +0}, {@code -t} for {@code z <= -0}, and NaN for NaN.</li>
  * </ul>

@@ -25,14 +25,13 @@ import org.rclab.linalg.RidgeSolution;
  * Gram matrix by {@link GramAccumulator} (a Vector API SYRK kernel on both cores when the JVM has
  * {@code --add-modules jdk.incubator.vector}); the states never need to be held in memory at once.
  * The solve is {@link Cholesky#solveRidgeInPlace} on a centred copy: a blocked Cholesky, with an
- * eigendecomposition fallback when the system is not numerically positive definite. Full blocks of rows are folded, in
- * order, on one background thread while the caller fills the next ones, so a reservoir run
- * overlaps its own accumulation: the caller waits for a fold only when 256 MB of blocks (at most an
- * eighth of the heap) are pending; the folds use one core less than the machine has while rows
- * keep coming and every core once the caller asks for the sums. The sums do not depend on that
- * timing: every entry is summed in block order. Accumulators of disjoint rows can be
- * {@link #merge merged} (one per thread).
- * Not thread-safe.
+ * eigendecomposition fallback when the system is not numerically positive definite. Full blocks
+ * of rows are folded, in order, on one background thread while the caller fills the next ones, so
+ * a reservoir run overlaps its own accumulation: the caller waits for a fold only when 256 MB of
+ * blocks (at most an eighth of the heap) are pending; the folds use one core less than the machine
+ * has while rows keep coming and every core once the caller asks for the sums. The sums do not
+ * depend on that timing: every entry is summed in block order. Accumulators of disjoint rows can
+ * be {@link #merge merged} (one per thread). Not thread-safe.
  */
 public final class RidgeAccumulator {
 
